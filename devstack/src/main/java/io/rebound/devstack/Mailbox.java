@@ -1,0 +1,76 @@
+package io.rebound.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Reads back the mail an SMTP server received, through the Mailpit API (devstack's own or a Mailpit container). */
+public final class Mailbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public Mailbox(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Every message received so far, parsed, oldest first. */
+    public List<MimeMessage> messages() {
+        try {
+            JsonNode list = JSON.readTree(get("/api/v1/messages", HttpResponse.BodyHandlers.ofString()));
+            List<MimeMessage> messages = new ArrayList<>();
+            for (JsonNode item : list.path("messages")) {
+                try (InputStream raw = get("/api/v1/message/" + item.path("ID").asText() + "/raw",
+                        HttpResponse.BodyHandlers.ofInputStream())) {
+                    messages.add(new MimeMessage(Session.getInstance(new Properties()), raw));
+                }
+            }
+            return messages;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the mailbox at " + baseUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Messages addressed (To) to the given address. */
+    public List<MimeMessage> messagesTo(String address) {
+        return messages().stream().filter(m -> addressedTo(m, address)).toList();
+    }
+
+    private static boolean addressedTo(MimeMessage message, String address) {
+        try {
+            var to = message.getRecipients(MimeMessage.RecipientType.TO);
+            if (to == null) {
+                return false;
+            }
+            for (var recipient : to) {
+                if (recipient instanceof jakarta.mail.internet.InternetAddress internet
+                        && internet.getAddress().equalsIgnoreCase(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T get(String path, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        HttpResponse<T> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), handler);
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,32 @@
+package io.rebound.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The current plan of a runner, with who to tell. Key: runnerId, on the compacted {@code plans} topic,
+ * so the latest record per runner is the runner's plan and contacts.
+ *
+ * @param timeZone       IANA zone id of the runner, e.g. {@code America/Chicago}
+ * @param peakWeekMetres the runner's highest 7-day running distance in the marathon block
+ * @param distanceUnit   the unit the runner reads distances in
+ */
+public record PlanChanged(
+        UUID planId,
+        String runnerId,
+        LocalDate raceDate,
+        String timeZone,
+        double peakWeekMetres,
+        DistanceUnit distanceUnit,
+        Contact runner,
+        Contact physicalTherapist,
+        Instant changedAt) {
+
+    public static final EventType<PlanChanged> TYPE =
+            new EventType<>("rebound.plan.changed.v1", PlanChanged.class, "plan-changed-v1.json");
+
+    /** A person who receives email about the runner. */
+    public record Contact(String name, String email) {
+    }
+}

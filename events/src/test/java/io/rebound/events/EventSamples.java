@@ -1,0 +1,37 @@
+package io.rebound.events;
+
+import io.rebound.events.OverloadAlertRaised.Quantity;
+import io.rebound.events.OverloadAlertRaised.TippingActivity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+final class EventSamples {
+
+    static final OffsetDateTime START = OffsetDateTime.parse("2026-11-03T07:15:00-06:00");
+
+    private EventSamples() {
+    }
+
+    static ActivityRecorded activity() {
+        return new ActivityRecorded(UUID.randomUUID(), "runner-1", Sport.RUN, START, 1800, 5000.0, 4, null,
+                Instant.parse("2026-11-03T13:20:00Z"));
+    }
+
+    static PlanChanged plan() {
+        return new PlanChanged(UUID.randomUUID(), "runner-1", LocalDate.parse("2026-11-01"), "America/Chicago",
+                80467.2, DistanceUnit.MI, new PlanChanged.Contact("Ana Runner", "ana@example.org"),
+                new PlanChanged.Contact("Dr. Lee", "lee@clinic.example.org"), Instant.parse("2026-11-01T20:00:00Z"));
+    }
+
+    static OverloadAlertRaised alert() {
+        ActivityRecorded activity = activity();
+        return new OverloadAlertRaised(UUID.randomUUID(), UUID.randomUUID(), "runner-1", "NO_RUNNING_BEFORE_DAY_8",
+                "no running in days 1-7", Severity.OVERLOAD, Phase.REST, 2, LocalDate.parse("2026-11-03"),
+                Quantity.RUNS, 0, 1, DistanceUnit.MI,
+                new TippingActivity(activity.activityId(), activity.sport(), activity.startTime(),
+                        activity.durationSeconds(), activity.distanceMetres()),
+                activity.acceptedAt(), Instant.parse("2026-11-03T13:20:01Z"));
+    }
+}

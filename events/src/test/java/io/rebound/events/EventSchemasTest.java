@@ -1,0 +1,57 @@
+package io.rebound.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EventSchemasTest {
+
+    @Test
+    void everyEventAsWrittenMatchesItsSchema() {
+        assertThat(EventSchemas.violations(ActivityRecorded.TYPE, EventJson.write(EventSamples.activity()))).isEmpty();
+        assertThat(EventSchemas.violations(PlanChanged.TYPE, EventJson.write(EventSamples.plan()))).isEmpty();
+        assertThat(EventSchemas.violations(OverloadAlertRaised.TYPE, EventJson.write(EventSamples.alert()))).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsAnActivityWithoutDistance() {
+        String json = EventJson.write(EventSamples.activity()).replaceFirst(",\"distanceMetres\":5000.0", "");
+        assertThat(EventSchemas.violations(ActivityRecorded.TYPE, json)).anyMatch(m -> m.contains("distanceMetres"));
+    }
+
+    @Test
+    void schemaRejectsAnUnknownSportAndABadEmail() {
+        String activity = EventJson.write(EventSamples.activity()).replace("\"run\"", "\"jog\"");
+        assertThat(EventSchemas.violations(ActivityRecorded.TYPE, activity)).anyMatch(m -> m.contains("sport"));
+        String plan = EventJson.write(EventSamples.plan()).replace("lee@clinic.example.org", "not-an-address");
+        assertThat(EventSchemas.violations(PlanChanged.TYPE, plan)).anyMatch(m -> m.contains("email"));
+    }
+
+    @Test
+    void activityStartKeepsTheReportedOffsetThroughJson() {
+        ActivityRecorded sent = EventSamples.activity();
+        ActivityRecorded read = EventJson.read(EventJson.write(sent), ActivityRecorded.TYPE);
+        assertThat(read).isEqualTo(sent);
+        assertThat(read.startTime().getOffset().getTotalSeconds()).isEqualTo(-6 * 3600);
+    }
+
+    @Test
+    void unreadablePayloadNamesTheEventType() {
+        assertThatThrownBy(() -> EventJson.read("{\"sport\": 3", ActivityRecorded.TYPE))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("rebound.activity.recorded.v1");
+    }
+
+    @Test
+    void phasesResolveBoundaryDaysToTheEarlierWindow() {
+        assertThat(Phase.ofDay(0)).isEqualTo(Phase.PRE_PLAN);
+        assertThat(Phase.ofDay(3)).isEqualTo(Phase.REST);
+        assertThat(Phase.ofDay(7)).isEqualTo(Phase.RECOVER);
+        assertThat(Phase.ofDay(8)).isEqualTo(Phase.REINTRODUCE);
+        assertThat(Phase.ofDay(14)).isEqualTo(Phase.REINTRODUCE);
+        assertThat(Phase.ofDay(21)).isEqualTo(Phase.REBUILD);
+        assertThat(Phase.ofDay(28)).isEqualTo(Phase.RESUME);
+        assertThat(Phase.ofDay(29)).isEqualTo(Phase.COMPLETE);
+    }
+}
