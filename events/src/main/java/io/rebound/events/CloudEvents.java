@@ -25,10 +25,15 @@ public final class CloudEvents {
      * @param source the producing service, e.g. {@code /rebound/activity-service}
      */
     public static Headers headers(String id, EventType<?> type, String source, Instant time) {
+        return headers(id, type.type(), source, time);
+    }
+
+    /** As {@link #headers(String, EventType, String, Instant)}, for a type stored as its {@code ce_type} string. */
+    public static Headers headers(String id, String type, String source, Instant time) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SPEC_VERSION, bytes("1.0"));
         headers.add(ID, bytes(id));
-        headers.add(TYPE, bytes(type.type()));
+        headers.add(TYPE, bytes(type));
         headers.add(SOURCE, bytes(source));
         headers.add(TIME, bytes(time.toString()));
         headers.add(CONTENT_TYPE, bytes("application/json"));

@@ -1,0 +1,98 @@
+package io.rebound.activity.api;
+
+import io.rebound.activity.ActivityService;
+import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.ProblemException;
+import io.rebound.support.problem.RequestValidator;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActivityResource {
+
+    /** Devices' clocks drift; a start further ahead than this is a mistake, not a run. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+
+    private final ActivityService activities;
+    private final OutboxRelay relay;
+    private final RequestValidator validator;
+    private final int maxList;
+
+    public ActivityResource(ActivityService activities, OutboxRelay relay, RequestValidator validator,
+            @ConfigProperty(name = "rebound.activity.max-list") int maxList) {
+        this.activities = activities;
+        this.relay = relay;
+        this.validator = validator;
+        this.maxList = maxList;
+    }
+
+    @POST
+    @Path("/activities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log an activity", description = "Stores it and answers 202 once it is durable;"
+            + " the plan check follows within moments.")
+    public Uni<Response> post(NewActivity request) {
+        validator.check(request);
+        checkStart(request.startTime());
+        return activities.record(request)
+                .invoke(relay::wakeUp)
+                .map(activity -> Response.accepted(new Accepted(activity.id, "accepted"))
+                        .location(URI.create("/api/v1/runners/" + activity.runnerId + "/activities/" + activity.id))
+                        .build());
+    }
+
+    @GET
+    @Path("/runners/{runnerId}/activities")
+    @Operation(summary = "A runner's activities, latest start first")
+    public Uni<List<ActivityView>> list(@PathParam("runnerId") String runnerId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > maxList) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + maxList + " (got " + limit + ")");
+        }
+        return activities.list(runnerId, limit).map(list -> list.stream().map(ActivityView::of).toList());
+    }
+
+    @GET
+    @Path("/runners/{runnerId}/activities/{activityId}")
+    @Operation(summary = "One activity")
+    public Uni<ActivityView> get(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId) {
+        return activities.find(runnerId, activityId).map(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("runner " + runnerId + " has no activity " + activityId);
+            }
+            return ActivityView.of(found);
+        });
+    }
+
+    private static void checkStart(OffsetDateTime start) {
+        if (start.isAfter(OffsetDateTime.now(Clock.systemUTC()).plus(FUTURE_TOLERANCE))) {
+            throw ProblemException.invalid("startTime", "must not be more than 24 hours in the future (got " + start + ")");
+        }
+        if (start.isBefore(EARLIEST)) {
+            throw ProblemException.invalid("startTime", "must be in the year 2000 or later (got " + start + ")");
+        }
+    }
+
+    /** The answer to an accepted activity. */
+    public record Accepted(UUID activityId, String status) {
+    }
+}

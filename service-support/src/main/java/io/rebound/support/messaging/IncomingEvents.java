@@ -1,0 +1,48 @@
+package io.rebound.support.messaging;
+
+import io.rebound.events.CloudEvents;
+import io.rebound.events.EventJson;
+import io.rebound.events.EventType;
+import io.rebound.events.MalformedEventException;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Reading and applying events from Kafka the same way in every consumer. */
+public final class IncomingEvents {
+
+    private IncomingEvents() {
+    }
+
+    /**
+     * Reads a record as the expected event type. A record without a {@code ce_id}, of another type or with an
+     * unreadable payload throws {@link MalformedEventException}: the channel's failure strategy then sends it to
+     * the dead-letter topic, and the records behind it keep flowing.
+     */
+    public static <T> Received<T> read(ConsumerRecord<String, String> record, EventType<T> type) {
+        String id = CloudEvents.header(record.headers(), CloudEvents.ID)
+                .orElseThrow(() -> new MalformedEventException(type.type(), new IllegalArgumentException("no ce_id header")));
+        String actualType = CloudEvents.header(record.headers(), CloudEvents.TYPE).orElse("(none)");
+        if (!actualType.equals(type.type())) {
+            throw new MalformedEventException(type.type(),
+                    new IllegalArgumentException("record has ce_type " + actualType));
+        }
+        if (record.value() == null) {
+            throw new MalformedEventException(type.type(), new IllegalArgumentException("record has no value"));
+        }
+        return new Received<>(id, EventJson.read(record.value(), type));
+    }
+
+    /**
+     * Retries an effect that failed for a passing reason (database or broker unavailable) with backoff, so a
+     * short outage delays events instead of dead-lettering them. Malformed events are not retried.
+     */
+    public static <T> Uni<T> retryingTransientFailures(Uni<T> effect) {
+        return effect.onFailure(failure -> !(failure instanceof MalformedEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30);
+    }
+
+    /** An event and its CloudEvents id. */
+    public record Received<T>(String id, T event) {
+    }
+}

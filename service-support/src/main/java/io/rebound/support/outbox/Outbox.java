@@ -1,0 +1,31 @@
+package io.rebound.support.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rebound.events.EventJson;
+import io.rebound.events.EventType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Stages events in the current transaction. Call {@link #stage} inside the transaction that makes the change,
+ * then {@link OutboxRelay#wakeUp()} once it has committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /**
+     * @param eventId the CloudEvents id: derive it from the fact, so a repeated change cannot publish twice
+     * @param key     the Kafka key (the runner id), which keeps each runner's events in order
+     */
+    public <T> Uni<Void> stage(String topic, String key, EventType<T> type, String eventId, T event, Instant time) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = eventId;
+        row.topic = topic;
+        row.eventKey = key;
+        row.type = type.type();
+        row.payload = EventJson.write(event);
+        row.createdAt = time;
+        return Panache.getSession().chain(session -> session.persist(row));
+    }
+}

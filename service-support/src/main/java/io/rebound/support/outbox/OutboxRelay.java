@@ -1,0 +1,113 @@
+package io.rebound.support.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.rebound.events.CloudEvents;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order and marks them published. It wakes up as soon as a
+ * transaction with new rows commits, and sweeps on a timer for rows an earlier process left behind (a crash
+ * between commit and publish). Rows are locked with SKIP LOCKED, so several instances can relay side by side.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "outbox";
+
+    private static final String BATCH_QUERY = "SELECT * FROM outbox_event WHERE published_at IS NULL"
+            + " ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED";
+
+    private final MutinyEmitter<String> emitter;
+    private final Vertx vertx;
+    private final boolean enabled;
+    private final int batchSize;
+    private final String source;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
+            @ConfigProperty(name = "rebound.outbox.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "rebound.outbox.batch-size", defaultValue = "100") int batchSize,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.emitter = emitter;
+        this.vertx = vertx;
+        this.enabled = enabled;
+        this.batchSize = batchSize;
+        this.source = "/rebound/" + application;
+    }
+
+    /** Publishes whatever is waiting, soon, on a fresh Vert.x context (never inside the caller's session). */
+    public void wakeUp() {
+        if (enabled) {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            // Hibernate Reactive only runs on a context marked safe (not shared with another request).
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> drain());
+        }
+    }
+
+    @Scheduled(every = "${rebound.outbox.sweep-interval:2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wakeUp();
+    }
+
+    private void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        publishAll().subscribe().with(published -> finish(), failure -> {
+            Log.warnf("outbox relay: publishing failed, will retry: %s", failure.getMessage());
+            finish();
+        });
+    }
+
+    private void finish() {
+        draining.set(false);
+        if (again.getAndSet(false)) {
+            drain();
+        }
+    }
+
+    private Uni<Integer> publishAll() {
+        return publishBatch().chain(count -> count < batchSize ? Uni.createFrom().item(count) : publishAll());
+    }
+
+    private Uni<Integer> publishBatch() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(BATCH_QUERY, OutboxEvent.class)
+                        .setParameter("limit", batchSize)
+                        .getResultList())
+                .chain(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(this::publish)
+                        .collect().asList()
+                        .map(List::size)));
+    }
+
+    private Uni<Void> publish(OutboxEvent row) {
+        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.eventKey)
+                .withHeaders(CloudEvents.headers(row.eventId, row.type, source, row.createdAt))
+                .build());
+        return emitter.sendMessage(message).invoke(() -> row.publishedAt = Instant.now());
+    }
+}

@@ -1,0 +1,85 @@
+package io.rebound.support.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error a client can cause into a problem+json answer that names the field at fault. */
+public class ProblemMappers {
+
+    private final ObjectMapper json;
+
+    public ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException) {
+            return respond(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+        }
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message = e.getOriginalMessage();
+        if (e.getCause() instanceof IllegalArgumentException cause) {
+            message = cause.getMessage();
+        }
+        String name = field.isEmpty() ? "(body)" : field;
+        return respond(400, "Invalid request", name + ": " + message, uri, List.of(new Problem.FieldError(name, message)));
+    }
+
+    /** Quarkus has its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.error("request failed", e);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException jsonProblem) {
+            return unreadableJson(jsonProblem, uri);
+        }
+        return respond(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), uri, List.of());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
+                errors.isEmpty() ? null : errors);
+        try {
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
