@@ -1,0 +1,43 @@
+package io.rebound.plan.api;
+
+import io.rebound.events.DistanceUnit;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A plan as a runner or PT creates it. */
+public record NewPlan(
+        @NotBlank @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
+                message = "must start with a letter or digit and use only letters, digits, '.', '_' and '-'")
+        String runnerId,
+
+        @NotNull @Schema(description = "The marathon's date, in the runner's zone; day 0 of the plan") LocalDate raceDate,
+
+        @NotBlank @Schema(description = "The runner's IANA time zone, e.g. America/Chicago") String timeZone,
+
+        @NotNull @Valid PeakWeek peakWeek,
+
+        @NotNull @Valid Person runner,
+
+        @NotNull @Valid Person physicalTherapist) {
+
+    /** The runner's highest 7-day running distance in the marathon block, in the unit they read. */
+    public record PeakWeek(
+            @NotNull @Positive @DecimalMax(value = "500", message = "must be at most 500") Double distance,
+            @NotNull @Schema(description = "km or mi; also the unit the runner's emails use") DistanceUnit unit) {
+    }
+
+    public record Person(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address like name@example.org")
+            @Size(max = 254) String email) {
+    }
+}

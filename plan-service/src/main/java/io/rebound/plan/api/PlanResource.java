@@ -1,0 +1,85 @@
+package io.rebound.plan.api;
+
+import io.rebound.plan.PlanService;
+import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.ProblemException;
+import io.rebound.support.problem.RequestValidator;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    /** A plan is for a recent or coming marathon; further out is a typo. */
+    private static final int MAX_YEARS_FROM_TODAY = 1;
+
+    private final PlanService plans;
+    private final OutboxRelay relay;
+    private final RequestValidator validator;
+    private final Clock clock = Clock.systemUTC();
+
+    public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator) {
+        this.plans = plans;
+        this.relay = relay;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a runner's plan", description = "Race day is day 0 in the runner's zone. Activities"
+            + " the runner already logged are checked at once.")
+    public Uni<Response> create(NewPlan request) {
+        validator.check(request);
+        checkZone(request.timeZone());
+        checkRaceDate(request.raceDate());
+        return plans.create(request)
+                .invoke(relay::wakeUp)
+                .map(plan -> Response.created(URI.create("/api/v1/plans/" + plan.runnerId))
+                        .entity(PlanView.of(plan, clock.instant())).build());
+    }
+
+    @GET
+    @Path("/{runnerId}")
+    @Operation(summary = "A runner's plan, with today's day and phase")
+    public Uni<PlanView> get(@PathParam("runnerId") String runnerId) {
+        return plans.find(runnerId).map(plan -> {
+            if (plan == null) {
+                throw ProblemException.notFound("runner " + runnerId + " has no plan");
+            }
+            return PlanView.of(plan, clock.instant());
+        });
+    }
+
+    private static void checkZone(String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as America/Chicago (got '" + zone + "')");
+        }
+        if (!zone.contains("/") && !zone.equals("UTC")) {
+            throw ProblemException.invalid("timeZone",
+                    "must be a region such as Europe/Berlin, not an offset, so daylight saving is followed (got '" + zone + "')");
+        }
+    }
+
+    private void checkRaceDate(LocalDate raceDate) {
+        LocalDate today = LocalDate.now(clock);
+        if (raceDate.isBefore(today.minusYears(MAX_YEARS_FROM_TODAY)) || raceDate.isAfter(today.plusYears(MAX_YEARS_FROM_TODAY))) {
+            throw ProblemException.invalid("raceDate", "must be within a year of today (got " + raceDate + ")");
+        }
+    }
+}

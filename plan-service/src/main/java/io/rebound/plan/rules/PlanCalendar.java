@@ -1,0 +1,30 @@
+package io.rebound.plan.rules;
+
+import io.rebound.events.Phase;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The plan's days in the runner's own zone: race day is day 0, and an activity counts on the local date it
+ * started (DOMAIN.md "Calendar"), never on the UTC or server date.
+ */
+public record PlanCalendar(LocalDate raceDate, ZoneId zone) {
+
+    public LocalDate localDate(OffsetDateTime start) {
+        return start.atZoneSameInstant(zone).toLocalDate();
+    }
+
+    public int dayOf(OffsetDateTime start) {
+        return dayOf(localDate(start));
+    }
+
+    public int dayOf(LocalDate date) {
+        return Math.toIntExact(ChronoUnit.DAYS.between(raceDate, date));
+    }
+
+    public Phase phaseOf(OffsetDateTime start) {
+        return Phase.ofDay(dayOf(start));
+    }
+}
