@@ -1,0 +1,181 @@
+package io.rebound.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.rebound.devstack.Endpoints;
+import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.InfraMode;
+import io.rebound.devstack.Infrastructure;
+import io.rebound.devstack.Mailbox;
+import io.rebound.devstack.Ports;
+import io.rebound.devstack.TopicReader;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole system as a user meets it: devstack plus the three packaged services as separate processes, driven
+ * over HTTP, with the answer read from the SMTP server's mailbox.
+ */
+@ExtendWith(InfraAvailable.class)
+class EndToEndIT {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+    private static final Duration DELIVERY = Duration.ofSeconds(90);
+
+    private static Infrastructure infrastructure;
+    private static Endpoints endpoints;
+    private static Path logs;
+    private static int activityPort;
+    private static ServiceProcess activity;
+    private static ServiceProcess plan;
+    private static ServiceProcess notification;
+    private static Mailbox mailbox;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "system");
+        logs = Files.createDirectories(work.resolve("logs"));
+        infrastructure = InfraMode.current().start(work.resolve("devstack"));
+        endpoints = infrastructure.endpoints();
+        mailbox = new Mailbox(endpoints.mailboxUrl());
+        activityPort = Ports.free();
+        activity = activityService().start();
+        plan = new ServiceProcess("plan-service", Ports.free(), endpoints.quarkusConfig("plan"), logs).start();
+        notification = new ServiceProcess("notification-service", Ports.free(), endpoints.quarkusConfig("notification"), logs)
+                .start();
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {notification, plan, activity}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    private static ServiceProcess activityService() {
+        return new ServiceProcess("activity-service", activityPort, endpoints.quarkusConfig("activity"), logs);
+    }
+
+    @Test
+    void runOnDayTwoEmailsRunnerAndPtOnceEachEvenWhenPostedTwice() throws Exception {
+        Runner runner = Runner.create();
+        runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2));
+        String run = runner.fiveKilometreRunToday();
+
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", run).statusCode()).isEqualTo(202);
+        await().atMost(DELIVERY).untilAsserted(() -> {
+            assertThat(mailbox.messagesTo(runner.email())).hasSize(1);
+            assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1);
+        });
+        for (MimeMessage mail : List.of(mailbox.messagesTo(runner.email()).get(0), mailbox.messagesTo(runner.ptEmail()).get(0))) {
+            String text = mail.getSubject() + "\n" + textOf(mail);
+            assertThat(text).contains("day 2").contains("no running in days 1-7").contains("3.11 mi");
+        }
+
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", run).statusCode()).isEqualTo(202);
+        TopicReader topics = new TopicReader(endpoints.kafkaBootstrapServers());
+        assertThat(topics.await("activities", r -> runner.id().equals(r.key()), 2, DELIVERY, Duration.ofSeconds(2)))
+                .as("both posts reached Kafka").hasSize(2);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(mailbox.messagesTo(runner.email())).hasSize(1);
+            assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1);
+        });
+        assertThat(topics.await("alerts", r -> runner.id().equals(r.key()), 2, Duration.ofSeconds(5), Duration.ZERO))
+                .as("the second run in the same window raised no second alert").hasSize(1);
+    }
+
+    @Test
+    void activityAcceptedJustBeforeACrashIsStillPublishedAndEmailed() throws Exception {
+        Runner runner = Runner.create();
+        runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2));
+
+        // Stop the relay so the crash surely comes after the 202 and before the publish.
+        activity.close();
+        activity = activityService().start(Map.of("rebound.outbox.enabled", "false"));
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday()).statusCode())
+                .isEqualTo(202);
+        TopicReader topics = new TopicReader(endpoints.kafkaBootstrapServers());
+        assertThat(topics.await("activities", r -> runner.id().equals(r.key()), 1, Duration.ofSeconds(3), Duration.ZERO))
+                .as("not published before the crash").isEmpty();
+        activity.kill();
+
+        activity = activityService().start();
+        assertThat(topics.await("activities", r -> runner.id().equals(r.key()), 1, DELIVERY, Duration.ofSeconds(1)))
+                .as("published once after the restart").hasSize(1);
+        await().atMost(DELIVERY).untilAsserted(() -> {
+            assertThat(mailbox.messagesTo(runner.email())).hasSize(1);
+            assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1);
+        });
+    }
+
+    /** All text of a message, from every text part however deep it is nested. */
+    private static String textOf(Part part) throws Exception {
+        if (part.isMimeType("text/*")) {
+            return part.getContent().toString();
+        }
+        StringBuilder text = new StringBuilder();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                text.append(textOf(child)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** A runner of this test run, with addresses no other test uses. */
+    private record Runner(String id) {
+
+        static Runner create() {
+            return new Runner("e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        String email() {
+            return id + "@runners.example.org";
+        }
+
+        String ptEmail() {
+            return "pt-" + id + "@clinic.example.org";
+        }
+
+        void createPlan(ServiceProcess plan, LocalDate raceDate) throws Exception {
+            String body = """
+                    {"runnerId": "%s", "raceDate": "%s", "timeZone": "%s",
+                     "peakWeek": {"distance": 45, "unit": "mi"},
+                     "runner": {"name": "Sam Strider", "email": "%s"},
+                     "physicalTherapist": {"name": "Dr. Ortiz", "email": "%s"}}
+                    """.formatted(id, raceDate, ZONE.getId(), email(), ptEmail());
+            assertThat(RestClient.postJson(plan.baseUrl() + "/api/v1/plans", body).statusCode()).isEqualTo(201);
+        }
+
+        /** 5 km, started a minute after local midnight today, so it is on today's local date whatever the hour. */
+        String fiveKilometreRunToday() {
+            ZonedDateTime start = ZonedDateTime.now(ZONE).truncatedTo(ChronoUnit.DAYS).plusMinutes(1);
+            return """
+                    {"runnerId": "%s", "sport": "run", "startTime": "%s", "durationSeconds": 1800, "distanceMetres": 5000}
+                    """.formatted(id, start.toOffsetDateTime());
+        }
+    }
+}
