@@ -137,4 +137,11 @@ class ActivityApiIT {
         given().when().get("/api/v1/runners/someone-else/activities/{id}", id)
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void readinessAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/activities"));
+    }
 }

@@ -4,13 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.rebound.events.CloudEvents;
-import io.smallrye.common.vertx.VertxContext;
+import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -55,10 +53,7 @@ public class OutboxRelay {
     /** Publishes whatever is waiting, soon, on a fresh Vert.x context (never inside the caller's session). */
     public void wakeUp() {
         if (enabled) {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            // Hibernate Reactive only runs on a context marked safe (not shared with another request).
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> drain());
+            SafeContexts.fresh(vertx).runOnContext(ignored -> drain());
         }
     }
 

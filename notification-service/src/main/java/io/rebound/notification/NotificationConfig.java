@@ -1,0 +1,41 @@
+package io.rebound.notification;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The settings of notification-service, all under {@code rebound.notification.*}. */
+@ConfigMapping(prefix = "rebound.notification")
+public interface NotificationConfig {
+
+    /** Where links in emails point: the public URL runners and PTs open (plan-service). */
+    String baseUrl();
+
+    /** How often the sender looks for deliveries that are due (retries, rows a crash left behind). */
+    @WithDefault("2s")
+    Duration sweepInterval();
+
+    /** Deliveries claimed per sender transaction. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** SMTP attempts before a delivery is given up as FAILED. */
+    @WithDefault("50")
+    int maxAttempts();
+
+    /** The wait after the first failed attempt; it doubles with each further failure. */
+    @WithDefault("5s")
+    Duration firstBackoff();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("10m")
+    Duration maxBackoff();
+
+    /** A delivery claimed for sending longer ago than this was left behind by a crash and is due again. */
+    @WithDefault("1m")
+    Duration staleClaim();
+
+    /** Deliveries listed per request at most. */
+    @WithDefault("1000")
+    int maxList();
+}

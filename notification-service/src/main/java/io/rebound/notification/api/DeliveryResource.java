@@ -1,0 +1,46 @@
+package io.rebound.notification.api;
+
+import io.rebound.notification.NotificationConfig;
+import io.rebound.notification.email.AlertDeliveries;
+import io.rebound.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+@Path("/api/v1/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+    private final AlertDeliveries deliveries;
+    private final NotificationConfig config;
+
+    public DeliveryResource(AlertDeliveries deliveries, NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "The emails owed and sent for a runner's alerts, newest first",
+            description = "One row per alert and recipient (runner or PT), with its state: PENDING, SENDING, SENT,"
+                    + " PENDING_DIGEST (a WARNING kept for the PT's daily digest) or FAILED.")
+    public Uni<List<DeliveryView>> list(
+            @QueryParam("runnerId") @Parameter(description = "The runner whose alerts to show", required = true)
+            String runnerId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (runnerId == null || runnerId.isBlank()) {
+            throw ProblemException.invalid("runnerId", "is required: the runner whose deliveries to list");
+        }
+        if (limit < 1 || limit > config.maxList()) {
+            throw ProblemException.invalid("limit",
+                    "must be between 1 and " + config.maxList() + " (got " + limit + ")");
+        }
+        return deliveries.list(runnerId, limit).map(list -> list.stream().map(DeliveryView::of).toList());
+    }
+}

@@ -1,0 +1,27 @@
+package io.rebound.notification.api;
+
+import io.rebound.notification.email.Delivery;
+import io.rebound.notification.email.DeliveryState;
+import io.rebound.notification.email.RecipientRole;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A delivery as the API shows it. */
+public record DeliveryView(
+        UUID alertId,
+        String severity,
+        RecipientRole recipientRole,
+        String recipientEmail,
+        DeliveryState state,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt,
+        String subject) {
+
+    static DeliveryView of(Delivery delivery) {
+        return new DeliveryView(delivery.alertId, delivery.severity, delivery.recipientRole, delivery.recipientEmail,
+                delivery.state, delivery.attempts, delivery.lastError, delivery.createdAt, delivery.sentAt,
+                delivery.subject);
+    }
+}

@@ -1,0 +1,43 @@
+package io.rebound.notification.contacts;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rebound.events.PlanChanged;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+
+/** The contact directory: the latest plan's contacts per runner, kept from the plans topic. */
+@ApplicationScoped
+public class ContactDirectory {
+
+    /** A plan older than the stored one (a replay, or records out of order) leaves the row as it is. */
+    private static final String UPSERT = "INSERT INTO contact (runner_id, plan_id, runner_name, runner_email, pt_name,"
+            + " pt_email, distance_unit, time_zone, changed_at)"
+            + " VALUES (:runnerId, :planId, :runnerName, :runnerEmail, :ptName, :ptEmail, :unit, :zone, :changedAt)"
+            + " ON CONFLICT (runner_id) DO UPDATE SET plan_id = EXCLUDED.plan_id, runner_name = EXCLUDED.runner_name,"
+            + " runner_email = EXCLUDED.runner_email, pt_name = EXCLUDED.pt_name, pt_email = EXCLUDED.pt_email,"
+            + " distance_unit = EXCLUDED.distance_unit, time_zone = EXCLUDED.time_zone, changed_at = EXCLUDED.changed_at"
+            + " WHERE contact.changed_at <= EXCLUDED.changed_at";
+
+    /** Stores the plan's contacts unless a newer plan is already stored; true when the row changed. Call in a transaction. */
+    public Uni<Boolean> apply(PlanChanged plan) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(UPSERT)
+                        .setParameter("runnerId", plan.runnerId())
+                        .setParameter("planId", plan.planId())
+                        .setParameter("runnerName", plan.runner().name())
+                        .setParameter("runnerEmail", plan.runner().email())
+                        .setParameter("ptName", plan.physicalTherapist().name())
+                        .setParameter("ptEmail", plan.physicalTherapist().email())
+                        .setParameter("unit", plan.distanceUnit().code())
+                        .setParameter("zone", plan.timeZone())
+                        .setParameter("changedAt", plan.changedAt().atOffset(ZoneOffset.UTC))
+                        .executeUpdate())
+                .map(changed -> changed == 1);
+    }
+
+    /** The runner's contacts, or null when no plan has arrived for the runner yet. Call in a session. */
+    public Uni<Contact> find(String runnerId) {
+        return Contact.findById(runnerId);
+    }
+}

@@ -1,0 +1,103 @@
+package io.rebound.notification.email;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rebound.events.EventJson;
+import io.rebound.events.OverloadAlertRaised;
+import io.rebound.events.Severity;
+import io.rebound.notification.contacts.Contact;
+import io.rebound.notification.contacts.ContactDirectory;
+import io.rebound.support.inbox.ProcessedEvents;
+import io.rebound.support.messaging.IncomingEvents.Received;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns an alert into the deliveries DOMAIN.md "Who hears what" asks for: the runner at once for WARNING and
+ * OVERLOAD, the PT at once for OVERLOAD and through the daily digest for WARNING, nobody for ADVISORY.
+ */
+@ApplicationScoped
+public class AlertDeliveries {
+
+    public static final String CONSUMER = "notification-alerts";
+
+    private static final String INSERT = "INSERT INTO delivery (id, alert_id, runner_id, recipient_role, recipient_name,"
+            + " recipient_email, runner_name, pt_name, severity, state, attempts, subject, alert_payload, created_at,"
+            + " next_attempt_at)"
+            + " VALUES (:id, :alertId, :runnerId, :role, :name, :email, :runnerName, :ptName, :severity, :state, 0,"
+            + " :subject, :payload, now(), now())"
+            + " ON CONFLICT (alert_id, recipient_role) DO NOTHING";
+
+    private final ProcessedEvents processed;
+    private final ContactDirectory contacts;
+    private final AlertEmails emails;
+
+    public AlertDeliveries(ProcessedEvents processed, ContactDirectory contacts, AlertEmails emails) {
+        this.processed = processed;
+        this.contacts = contacts;
+        this.emails = emails;
+    }
+
+    /**
+     * Records the deliveries of an alert, once per event id and once per (alert, recipient) whatever the event
+     * id; answers how many emails are now due. Fails with {@link ContactNotYetKnownException} while the runner's
+     * plan has not arrived, rolling everything back so a retry starts clean.
+     */
+    public Uni<Integer> record(Received<OverloadAlertRaised> received) {
+        return Panache.withTransaction(() -> processed.firstDelivery(CONSUMER, received.id())
+                .chain(first -> first ? deliveriesOf(received.event()) : Uni.createFrom().item(0)));
+    }
+
+    @WithSession
+    public Uni<List<Delivery>> list(String runnerId, int limit) {
+        return Delivery.<Delivery>find("runnerId = ?1 order by createdAt desc, recipientRole", runnerId)
+                .range(0, limit - 1).list();
+    }
+
+    private Uni<Integer> deliveriesOf(OverloadAlertRaised alert) {
+        if (alert.severity() == Severity.ADVISORY) {
+            return Uni.createFrom().item(0);
+        }
+        return contacts.find(alert.runnerId()).chain(contact -> {
+            if (contact == null) {
+                return Uni.createFrom().failure(new ContactNotYetKnownException(alert.runnerId()));
+            }
+            String payload = EventJson.write(alert);
+            List<Row> rows = new ArrayList<>();
+            rows.add(new Row(RecipientRole.RUNNER, contact.runnerName, contact.runnerEmail, DeliveryState.PENDING));
+            rows.add(new Row(RecipientRole.PT, contact.ptName, contact.ptEmail,
+                    alert.severity() == Severity.OVERLOAD ? DeliveryState.PENDING : DeliveryState.PENDING_DIGEST));
+            return Multi.createFrom().iterable(rows)
+                    .onItem().<Integer>transformToUniAndConcatenate(row -> insert(alert, contact, row, payload))
+                    .collect().asList()
+                    .map(due -> due.stream().mapToInt(Integer::intValue).sum());
+        });
+    }
+
+    private Uni<Integer> insert(OverloadAlertRaised alert, Contact contact, Row row, String payload) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("id", UUID.randomUUID())
+                        .setParameter("alertId", alert.alertId())
+                        .setParameter("runnerId", alert.runnerId())
+                        .setParameter("role", row.role().name())
+                        .setParameter("name", row.name())
+                        .setParameter("email", row.email())
+                        .setParameter("runnerName", contact.runnerName)
+                        .setParameter("ptName", contact.ptName)
+                        .setParameter("severity", alert.severity().name())
+                        .setParameter("state", row.state().name())
+                        .setParameter("subject", emails.subject(row.role(), alert, contact.runnerName))
+                        .setParameter("payload", payload)
+                        .executeUpdate())
+                .map(inserted -> inserted == 1 && row.state() == DeliveryState.PENDING ? 1 : 0);
+    }
+
+    /** One recipient of an alert. */
+    private record Row(RecipientRole role, String name, String email, DeliveryState state) {
+    }
+}

@@ -1,0 +1,37 @@
+package io.rebound.notification.email;
+
+/**
+ * What the email templates show, every value already worded and in the runner's unit, so the templates hold
+ * no logic beyond layout.
+ *
+ * @param activity   the tipping activity in a few words, e.g. "a 3.11 mi run"
+ * @param allowance  what the plan allows, as a sentence
+ * @param startedAt  the activity's local start time as the device reported it, e.g. "07:15"
+ * @param date       the runner's local date of the activity, e.g. "Tuesday 3 November 2026"
+ * @param ptTold     whether the runner's PT is emailed about this alert at once
+ * @param statusLink an absolute link to the runner's plan status
+ */
+public record AlertEmail(
+        String runnerId,
+        String runnerName,
+        String ptName,
+        String severity,
+        String ruleText,
+        int day,
+        String phaseTitle,
+        String phaseDescription,
+        String activity,
+        String sport,
+        String distance,
+        String duration,
+        String startedAt,
+        String date,
+        String limit,
+        String actual,
+        String allowance,
+        String whyItMatters,
+        String whatToDoToday,
+        boolean ptTold,
+        String activityId,
+        String statusLink) {
+}

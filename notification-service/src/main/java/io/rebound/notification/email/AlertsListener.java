@@ -1,0 +1,51 @@
+package io.rebound.notification.email;
+
+import io.quarkus.logging.Log;
+import io.rebound.events.OverloadAlertRaised;
+import io.rebound.support.vertx.SafeContexts;
+import io.rebound.support.messaging.IncomingEvents;
+import io.rebound.support.messaging.IncomingEvents.Received;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Turns each alert into deliveries, then wakes the sender once they are committed. */
+@ApplicationScoped
+public class AlertsListener {
+
+    public static final String CHANNEL = "alerts";
+
+    private final AlertDeliveries deliveries;
+    private final DeliverySender sender;
+    private final Vertx vertx;
+
+    public AlertsListener(AlertDeliveries deliveries, DeliverySender sender, Vertx vertx) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.vertx = vertx;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> onAlert(ConsumerRecord<String, String> record) {
+        return Uni.createFrom().item(() -> IncomingEvents.read(record, OverloadAlertRaised.TYPE))
+                .chain(this::apply);
+    }
+
+    private Uni<Void> apply(Received<OverloadAlertRaised> received) {
+        OverloadAlertRaised alert = received.event();
+        Uni<Integer> record = SafeContexts.on(SafeContexts.fresh(vertx), () -> deliveries.record(received))
+                .onFailure(ContactNotYetKnownException.class)
+                .invoke(waiting -> Log.debugf("alert %s waits for the plan of runner %s", alert.alertId(), alert.runnerId()));
+        return IncomingEvents.retryingTransientFailures(record)
+                .invoke(due -> {
+                    Log.infof("alert %s (%s, runner %s, ce_id %s): %d email(s) due", alert.alertId(), alert.severity(),
+                            alert.runnerId(), received.id(), due);
+                    if (due > 0) {
+                        sender.wakeUp();
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,78 @@
+package io.rebound.notification.email;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One email owed to one recipient for one alert. Unique per (alert, role), so an alert redelivered or republished
+ * under another event id still yields one email per person.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "alert_id", nullable = false)
+    public UUID alertId;
+
+    @Column(name = "runner_id", nullable = false)
+    public String runnerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_role", nullable = false)
+    public RecipientRole recipientRole;
+
+    @Column(name = "recipient_name", nullable = false)
+    public String recipientName;
+
+    @Column(name = "recipient_email", nullable = false)
+    public String recipientEmail;
+
+    /** Names as they were when the alert arrived, so a retry renders the same email. */
+    @Column(name = "runner_name", nullable = false)
+    public String runnerName;
+
+    @Column(name = "pt_name", nullable = false)
+    public String ptName;
+
+    @Column(nullable = false)
+    public String severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryState state;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(nullable = false)
+    public String subject;
+
+    /** The OverloadAlertRaised JSON, everything the email is rendered from. */
+    @Column(name = "alert_payload", nullable = false)
+    public String alertPayload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

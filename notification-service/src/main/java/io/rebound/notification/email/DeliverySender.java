@@ -1,0 +1,165 @@
+package io.rebound.notification.email;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.rebound.events.EventJson;
+import io.rebound.events.OverloadAlertRaised;
+import io.rebound.notification.NotificationConfig;
+import io.rebound.support.vertx.SafeContexts;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends due deliveries over SMTP and records the outcome. It wakes up as soon as an alert's deliveries commit,
+ * and sweeps on a timer for retries and for rows a crashed process left claimed. Rows are claimed with SKIP
+ * LOCKED, so several instances can send side by side without sending a row twice.
+ */
+@ApplicationScoped
+public class DeliverySender {
+
+    /** Due rows, plus rows whose claim is older than the stale-claim age (their sender died mid-send). */
+    private static final String CLAIM = "SELECT * FROM delivery"
+            + " WHERE (state = 'PENDING' AND next_attempt_at <= now())"
+            + " OR (state = 'SENDING' AND claimed_at < :staleBefore)"
+            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED";
+
+    // A crash after SMTP accepted a message but before this update commits leaves the row SENDING, so it is sent
+    // again once: at most one duplicate, never a lost email.
+    private static final String SENT = "UPDATE delivery SET state = 'SENT', sent_at = now(), attempts = attempts + 1,"
+            + " last_error = NULL WHERE id = :id AND state = 'SENDING'";
+
+    private static final String RESCHEDULE = "UPDATE delivery SET state = :state, attempts = attempts + 1,"
+            + " last_error = :error, next_attempt_at = :next WHERE id = :id AND state = 'SENDING'";
+
+    private final ReactiveMailer mailer;
+    private final AlertEmails emails;
+    private final NotificationConfig config;
+    private final Vertx vertx;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx) {
+        this.mailer = mailer;
+        this.emails = emails;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** Sends whatever is due, soon, on a fresh Vert.x context (never inside the caller's session). */
+    public void wakeUp() {
+        Context context = SafeContexts.fresh(vertx);
+        context.runOnContext(ignored -> drain(context));
+    }
+
+    @Scheduled(every = "${rebound.notification.sweep-interval:2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wakeUp();
+    }
+
+    private void drain(Context context) {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        sendAll(context).subscribe().with(sent -> finish(context), failure -> {
+            Log.warnf("delivery sender: could not claim or record deliveries, will retry: %s", failure.getMessage());
+            finish(context);
+        });
+    }
+
+    private void finish(Context context) {
+        draining.set(false);
+        if (again.getAndSet(false)) {
+            drain(context);
+        }
+    }
+
+    private Uni<Integer> sendAll(Context context) {
+        return SafeContexts.on(context, this::claim)
+                .chain(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(row -> send(row, context))
+                        .collect().asList()
+                        .replaceWith(rows.size()))
+                .chain(count -> count < config.batchSize() ? Uni.createFrom().item(count) : sendAll(context));
+    }
+
+    private Uni<List<Delivery>> claim() {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM, Delivery.class)
+                        .setParameter("staleBefore", now.minus(config.staleClaim()).atOffset(ZoneOffset.UTC))
+                        .setParameter("limit", config.batchSize())
+                        .getResultList())
+                .invoke(rows -> rows.forEach(row -> {
+                    row.state = DeliveryState.SENDING;
+                    row.claimedAt = now;
+                })));
+    }
+
+    private Uni<Void> send(Delivery row, Context context) {
+        RenderedEmail rendered;
+        try {
+            OverloadAlertRaised alert = EventJson.read(row.alertPayload, OverloadAlertRaised.TYPE);
+            rendered = emails.render(row.recipientRole, emails.model(alert, row.runnerName, row.ptName));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "delivery %s of alert %s cannot be rendered; marking it FAILED", row.id, row.alertId);
+            return SafeContexts.on(context, () -> reschedule(row.id, DeliveryState.FAILED,
+                    "cannot render: " + e.getMessage(), Instant.now()));
+        }
+        Mail mail = Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html());
+        return mailer.send(mail)
+                .onItemOrFailure().transformToUni((ignored, failure) -> SafeContexts.on(context, () -> failure == null
+                        ? markSent(row)
+                        : retryLater(row, failure)));
+    }
+
+    private Uni<Void> markSent(Delivery row) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate()))
+                .invoke(() -> Log.infof("sent %s email for alert %s (delivery %s)", row.recipientRole, row.alertId, row.id))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> retryLater(Delivery row, Throwable failure) {
+        int attempts = row.attempts + 1;
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (attempts >= config.maxAttempts()) {
+            Log.errorf("delivery %s of alert %s failed %d times; giving up: %s", row.id, row.alertId, attempts, error);
+            return reschedule(row.id, DeliveryState.FAILED, error, Instant.now());
+        }
+        Duration wait = backoff(attempts);
+        Log.warnf("delivery %s of alert %s failed (attempt %d), next try in %s: %s", row.id, row.alertId, attempts,
+                wait, error);
+        return reschedule(row.id, DeliveryState.PENDING, error, Instant.now().plus(wait));
+    }
+
+    private Duration backoff(int attempts) {
+        Duration wait = config.firstBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+
+    private static Uni<Void> reschedule(UUID id, DeliveryState state, String error, Instant next) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(RESCHEDULE)
+                                .setParameter("id", id)
+                                .setParameter("state", state.name())
+                                .setParameter("error", error)
+                                .setParameter("next", next.atOffset(ZoneOffset.UTC))
+                                .executeUpdate()))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,14 @@
+package io.rebound.notification.email;
+
+/** Where a delivery stands. */
+public enum DeliveryState {
+    /** Waiting to be sent, now or at its next attempt time. */
+    PENDING,
+    /** Claimed by a sender; a claim older than the stale-claim setting was left by a crash and is due again. */
+    SENDING,
+    SENT,
+    /** A WARNING for the PT, kept for the daily digest rather than sent at once. */
+    PENDING_DIGEST,
+    /** Given up on: it could not be rendered, or SMTP refused it too many times. */
+    FAILED
+}

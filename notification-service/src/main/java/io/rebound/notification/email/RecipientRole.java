@@ -1,0 +1,7 @@
+package io.rebound.notification.email;
+
+/** Who a delivery is for. */
+public enum RecipientRole {
+    RUNNER,
+    PT
+}

@@ -1,0 +1,137 @@
+package io.rebound.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.devstack.DevstackResource;
+import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.TopicReader;
+import io.rebound.events.CloudEvents;
+import io.rebound.events.DistanceUnit;
+import io.rebound.events.OverloadAlertRaised;
+import io.rebound.events.PlanChanged;
+import io.rebound.events.Severity;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@QuarkusTest
+@ExtendWith(InfraAvailable.class)
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class AlertEmailsIT {
+
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void overloadEmailsRunnerAndPtOnceWithRuleDayAndDistance() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.MI);
+        OverloadAlertRaised alert = Events.runInRest(plan, Severity.OVERLOAD);
+        String ceId = UUID.randomUUID().toString();
+        Events.publishPlan(plan);
+        Events.publishAlert(alert, ceId);
+
+        String runnerEmail = plan.runner().email();
+        String ptEmail = plan.physicalTherapist().email();
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(runnerEmail).size() == 1 && Mails.to(ptEmail).size() == 1);
+
+        MimeMessage toRunner = Mails.to(runnerEmail).get(0);
+        assertThat(toRunner.getSubject()).isEqualTo("Rebound: ease off — a run on day 2 of your rest phase");
+        assertThat(Mails.recipients(toRunner)).containsExactly(runnerEmail);
+        MimeMultipart runnerParts = Mails.alternative(toRunner);
+        assertThat(runnerParts.getContentType()).startsWith("multipart/alternative");
+        String runnerText = Mails.part(toRunner, "text/plain");
+        String runnerHtml = Mails.part(toRunner, "text/html");
+        for (String body : List.of(runnerText, runnerHtml)) {
+            assertThat(body).contains("no running in days 1-7", "day 2", "3.11 mi", "Robin " + plan.runnerId(),
+                    "Rest, days 1-3", "Dr. Sam Okafor", "Tuesday 3 November 2026",
+                    "http://localhost:8082/api/v1/runners/" + plan.runnerId() + "/status");
+        }
+        assertThat(runnerText).contains("You logged a 3.11 mi run on day 2 (Rest, days 1-3)",
+                "Your plan allows no running until day 8.");
+
+        MimeMessage toPt = Mails.to(ptEmail).get(0);
+        assertThat(toPt.getSubject()).isEqualTo("Rebound: Robin " + plan.runnerId() + " — OVERLOAD on day 2 (Rest)");
+        assertThat(Mails.recipients(toPt)).containsExactly(ptEmail);
+        assertThat(Mails.alternative(toPt).getContentType()).startsWith("multipart/alternative");
+        for (String body : List.of(Mails.part(toPt, "text/plain"), Mails.part(toPt, "text/html"))) {
+            assertThat(body).contains("no running in days 1-7", "day 2", "3.11 mi", "Robin " + plan.runnerId(),
+                    "no runs", "1 run", "32 min", alert.activity().activityId().toString());
+        }
+
+        Events.publishAlert(alert, ceId);
+        Events.publishAlert(alert, UUID.randomUUID().toString());
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
+                .until(() -> Mails.to(runnerEmail).size() == 1 && Mails.to(ptEmail).size() == 1);
+    }
+
+    @Test
+    void warningGoesToRunnerOnlyNow() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        OverloadAlertRaised alert = Events.longRideInRecover(plan);
+        Events.publishPlan(plan);
+        Events.publishAlert(alert, UUID.randomUUID().toString());
+
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1);
+        MimeMessage toRunner = Mails.to(plan.runner().email()).get(0);
+        assertThat(toRunner.getSubject()).isEqualTo("Rebound: a gentle heads-up — a ride on day 5 of your recover phase");
+        String text = Mails.part(toRunner, "text/plain");
+        assertThat(text).contains("day 5", "30.00 km", "cross-training sessions of at most 40 min in days 4-7")
+                .doesNotContain("Dr. Sam Okafor");
+
+        given().queryParam("runnerId", plan.runnerId())
+                .when().get("/api/v1/deliveries")
+                .then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("recipientRole", containsInAnyOrder("RUNNER", "PT"))
+                .body("state", containsInAnyOrder("SENT", "PENDING_DIGEST"))
+                .body("find { it.recipientRole == 'PT' }.state", equalTo("PENDING_DIGEST"));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> Mails.to(plan.physicalTherapist().email()).isEmpty());
+    }
+
+    @Test
+    void malformedAlertGoesToDeadLetterTopicAndGoodOnesBehindItStillFlow() {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        Events.publishPlan(plan);
+        Events.publishRaw("alerts", plan.runnerId(), UUID.randomUUID().toString(), OverloadAlertRaised.TYPE.type(),
+                "{not json");
+        Events.publishAlert(Events.runInRest(plan, Severity.OVERLOAD), UUID.randomUUID().toString());
+
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1
+                && Mails.to(plan.physicalTherapist().email()).size() == 1);
+
+        TopicReader reader = new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        List<ConsumerRecord<String, String>> dead = reader.await("alerts.dlq", r -> plan.runnerId().equals(r.key()), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo("{not json");
+        assertThat(CloudEvents.header(dead.get(0).headers(), CloudEvents.TYPE)).contains(OverloadAlertRaised.TYPE.type());
+    }
+
+    @Test
+    void alertBeforePlanIsDeliveredOncePlanArrives() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        Events.publishAlert(Events.runInRest(plan, Severity.OVERLOAD), UUID.randomUUID().toString());
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> Mails.to(plan.runner().email()).isEmpty());
+        Events.publishPlan(plan);
+
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1
+                && Mails.to(plan.physicalTherapist().email()).size() == 1);
+        assertThat(Mails.to(plan.runner().email()).get(0).getSubject()).contains("day 2");
+    }
+}

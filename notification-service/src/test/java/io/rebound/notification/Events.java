@@ -1,0 +1,99 @@
+package io.rebound.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rebound.events.CloudEvents;
+import io.rebound.events.DistanceUnit;
+import io.rebound.events.EventJson;
+import io.rebound.events.EventSchemas;
+import io.rebound.events.EventType;
+import io.rebound.events.OverloadAlertRaised;
+import io.rebound.events.OverloadAlertRaised.Quantity;
+import io.rebound.events.OverloadAlertRaised.TippingActivity;
+import io.rebound.events.Phase;
+import io.rebound.events.PlanChanged;
+import io.rebound.events.Severity;
+import io.rebound.events.Sport;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Sample events as plan-service publishes them, put on the real broker with their CloudEvents headers. */
+final class Events {
+
+    static final String SOURCE = "/rebound/plan-service";
+    static final LocalDate RACE_DATE = LocalDate.parse("2026-11-01");
+
+    private Events() {
+    }
+
+    static String runnerId() {
+        return "runner-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static PlanChanged plan(String runnerId, DistanceUnit unit) {
+        return new PlanChanged(UUID.randomUUID(), runnerId, RACE_DATE, "America/Chicago", 80_000, unit,
+                new PlanChanged.Contact("Robin " + runnerId, runnerId + "@runners.example.org"),
+                new PlanChanged.Contact("Dr. Sam Okafor", "pt-" + runnerId + "@clinic.example.org"),
+                Instant.now());
+    }
+
+    /** A 5000 m run on day 2, in the Rest phase: an OVERLOAD of "no running in days 1-7". */
+    static OverloadAlertRaised runInRest(PlanChanged plan, Severity severity) {
+        OffsetDateTime start = OffsetDateTime.parse("2026-11-03T07:15:00-06:00");
+        return new OverloadAlertRaised(UUID.randomUUID(), plan.planId(), plan.runnerId(), "NO_RUNNING_BEFORE_DAY_8",
+                "no running in days 1-7", severity, Phase.REST, 2, start.toLocalDate(), Quantity.RUNS, 0, 1,
+                plan.distanceUnit(), new TippingActivity(UUID.randomUUID(), Sport.RUN, start, 1920, 5000),
+                Instant.now(), Instant.now());
+    }
+
+    /** A 75-minute ride on day 5, in the Recover phase: a WARNING for a cross-training session over 40 min. */
+    static OverloadAlertRaised longRideInRecover(PlanChanged plan) {
+        OffsetDateTime start = OffsetDateTime.parse("2026-11-06T17:40:00-06:00");
+        return new OverloadAlertRaised(UUID.randomUUID(), plan.planId(), plan.runnerId(),
+                "CROSS_TRAINING_SESSION_OVER_40_MIN", "cross-training sessions of at most 40 min in days 4-7",
+                Severity.WARNING, Phase.RECOVER, 5, start.toLocalDate(), Quantity.SECONDS, 2400, 4500,
+                plan.distanceUnit(), new TippingActivity(UUID.randomUUID(), Sport.RIDE, start, 4500, 30_000),
+                Instant.now(), Instant.now());
+    }
+
+    static void publishPlan(PlanChanged plan) {
+        publish("plans", plan.runnerId(), UUID.randomUUID().toString(), PlanChanged.TYPE, plan);
+    }
+
+    static void publishAlert(OverloadAlertRaised alert, String ceId) {
+        publish("alerts", alert.runnerId(), ceId, OverloadAlertRaised.TYPE, alert);
+    }
+
+    /** Checks the event against its schema first, as the consumer's side of the contract. */
+    static <T> void publish(String topic, String key, String ceId, EventType<T> type, T event) {
+        String json = EventJson.write(event);
+        assertThat(EventSchemas.violations(type, json)).as("schema violations of %s", type.type()).isEmpty();
+        publishRaw(topic, key, ceId, type.type(), json);
+    }
+
+    static void publishRaw(String topic, String key, String ceId, String ceType, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, key, value,
+                    CloudEvents.headers(ceId, ceType, SOURCE, Instant.now()))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> producerConfig() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+}
