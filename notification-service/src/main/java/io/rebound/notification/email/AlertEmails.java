@@ -74,7 +74,7 @@ public class AlertEmails {
     }
 
     private String statusLink(String runnerId) {
-        return baseUrl + "/api/v1/runners/" + URLEncoder.encode(runnerId, StandardCharsets.UTF_8) + "/status";
+        return baseUrl + "/api/v1/plans/" + URLEncoder.encode(runnerId, StandardCharsets.UTF_8);
     }
 
     private static String sport(OverloadAlertRaised alert) {
