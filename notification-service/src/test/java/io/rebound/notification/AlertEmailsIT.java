@@ -57,7 +57,7 @@ class AlertEmailsIT {
         for (String body : List.of(runnerText, runnerHtml)) {
             assertThat(body).contains("no running in days 1-7", "day 2", "3.11 mi", "Robin " + plan.runnerId(),
                     "Rest, days 1-3", "Dr. Sam Okafor", "Tuesday 3 November 2026",
-                    "http://localhost:8082/api/v1/runners/" + plan.runnerId() + "/status");
+                    "http://localhost:8082/api/v1/plans/" + plan.runnerId());
         }
         assertThat(runnerText).contains("You logged a 3.11 mi run on day 2 (Rest, days 1-3)",
                 "Your plan allows no running until day 8.");

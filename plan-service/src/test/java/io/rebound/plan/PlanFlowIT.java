@@ -107,6 +107,7 @@ class PlanFlowIT {
                 .body("today.day", equalTo(2))
                 .body("today.phase", equalTo("REST"))
                 .body("peakWeek.unit", equalTo("mi"))
+                .body("peakWeek.distance", equalTo(50.0f))
                 .body("peakWeek.metres", equalTo(80467.2f));
 
         List<ConsumerRecord<String, String>> plans = new TopicReader(bootstrap())

@@ -24,12 +24,14 @@ public record PlanView(
         LocalDate localToday = now.atZone(java.time.ZoneId.of(plan.timeZone)).toLocalDate();
         int day = plan.calendar().dayOf(localToday);
         return new PlanView(plan.id, plan.runnerId, plan.raceDate, plan.timeZone,
-                new PeakWeekView(plan.peakWeekMetres, plan.distanceUnit.fromMetres(plan.peakWeekMetres), plan.distanceUnit),
+                new PeakWeekView(plan.peakWeekMetres, Math.round(plan.distanceUnit.fromMetres(plan.peakWeekMetres) * 100) / 100.0,
+                        plan.distanceUnit),
                 new NewPlan.Person(plan.runnerName, plan.runnerEmail),
                 new NewPlan.Person(plan.ptName, plan.ptEmail),
                 new Today(localToday, day, Phase.ofDay(day)), plan.createdAt, plan.changedAt);
     }
 
+    /** The peak week in metres, and in the runner's unit to two decimals. */
     public record PeakWeekView(double metres, double distance, DistanceUnit unit) {
     }
 
