@@ -1,6 +1,5 @@
 package io.rebound.devstack;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -22,11 +21,7 @@ public final class ContainerInfrastructure implements Infrastructure {
     }
 
     public static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        return DockerProbe.engineAnswers();
     }
 
     public static ContainerInfrastructure start() throws Exception {
