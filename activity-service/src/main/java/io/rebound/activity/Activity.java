@@ -54,6 +54,6 @@ public class Activity extends PanacheEntityBase {
 
     public ActivityRecorded toEvent() {
         return new ActivityRecorded(id, runnerId, Sport.fromCode(sport), start(), durationSeconds, distanceMetres,
-                perceivedEffort, averageHeartRate, acceptedAt);
+                perceivedEffort, averageHeartRate, acceptedAt, null, null);
     }
 }

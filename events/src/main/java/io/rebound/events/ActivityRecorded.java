@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param perceivedEffort  RPE 1-10, when the runner gave one
  * @param averageHeartRate beats per minute, when the device measured it
  * @param acceptedAt       when activity-service answered 202 for it
+ * @param strides          true when a run included strides (short fast bursts)
+ * @param massageDepth     for a massage, how deep it went
  */
 public record ActivityRecorded(
         UUID activityId,
@@ -21,7 +23,9 @@ public record ActivityRecorded(
         double distanceMetres,
         Integer perceivedEffort,
         Integer averageHeartRate,
-        Instant acceptedAt) {
+        Instant acceptedAt,
+        Boolean strides,
+        MassageDepth massageDepth) {
 
     public static final EventType<ActivityRecorded> TYPE =
             new EventType<>("rebound.activity.recorded.v1", ActivityRecorded.class, "activity-recorded-v1.json");

@@ -16,7 +16,21 @@ final class EventSamples {
 
     static ActivityRecorded activity() {
         return new ActivityRecorded(UUID.randomUUID(), "runner-1", Sport.RUN, START, 1800, 5000.0, 4, null,
-                Instant.parse("2026-11-03T13:20:00Z"));
+                Instant.parse("2026-11-03T13:20:00Z"), true, null);
+    }
+
+    static ActivityCorrected corrected() {
+        return new ActivityCorrected(activity(), Instant.parse("2026-11-03T15:00:00Z"));
+    }
+
+    static ActivityDeleted deleted() {
+        return new ActivityDeleted(UUID.randomUUID(), "runner-1", Instant.parse("2026-11-03T15:00:00Z"));
+    }
+
+    static AlertWithdrawn withdrawn() {
+        return new AlertWithdrawn(UUID.randomUUID(), UUID.randomUUID(), "runner-1", "NO_RUNNING_BEFORE_DAY_8",
+                "no running in days 1-7", Severity.OVERLOAD, Phase.REST, "the run of 3 November was deleted",
+                Instant.parse("2026-11-03T15:00:01Z"));
     }
 
     static PlanChanged plan() {

@@ -12,6 +12,15 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations(ActivityRecorded.TYPE, EventJson.write(EventSamples.activity()))).isEmpty();
         assertThat(EventSchemas.violations(PlanChanged.TYPE, EventJson.write(EventSamples.plan()))).isEmpty();
         assertThat(EventSchemas.violations(OverloadAlertRaised.TYPE, EventJson.write(EventSamples.alert()))).isEmpty();
+        assertThat(EventSchemas.violations(ActivityCorrected.TYPE, EventJson.write(EventSamples.corrected()))).isEmpty();
+        assertThat(EventSchemas.violations(ActivityDeleted.TYPE, EventJson.write(EventSamples.deleted()))).isEmpty();
+        assertThat(EventSchemas.violations(AlertWithdrawn.TYPE, EventJson.write(EventSamples.withdrawn()))).isEmpty();
+    }
+
+    @Test
+    void massageDepthMustBeLightOrDeep() {
+        String json = EventJson.write(EventSamples.activity()).replace("\"massageDepth\":null", "\"massageDepth\":\"firm\"");
+        assertThat(EventSchemas.violations(ActivityRecorded.TYPE, json)).anyMatch(m -> m.contains("massageDepth"));
     }
 
     @Test

@@ -82,7 +82,8 @@ class PlanFlowIT {
     /** Plays activity-service: an ActivityRecorded as it publishes it, checked against the schema first. */
     private static ActivityRecorded publishRun(String runner, UUID activityId, Sport sport) {
         ActivityRecorded event = new ActivityRecorded(activityId, runner, sport,
-                ZonedDateTime.now(CHICAGO).minusMinutes(40).toOffsetDateTime(), 1800, 5000, 4, null, Instant.now());
+                ZonedDateTime.now(CHICAGO).minusMinutes(40).toOffsetDateTime(), 1800, 5000, 4, null, Instant.now(),
+                null, null);
         String json = EventJson.write(event);
         assertThat(EventSchemas.violations(ActivityRecorded.TYPE, json)).isEmpty();
         writer().send("activities", runner, json,

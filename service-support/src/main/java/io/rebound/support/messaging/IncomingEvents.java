@@ -33,6 +33,11 @@ public final class IncomingEvents {
         return new Received<>(id, EventJson.read(record.value(), type));
     }
 
+    /** The record's {@code ce_type}, for channels that carry several event types; empty string when absent. */
+    public static String typeOf(ConsumerRecord<String, String> record) {
+        return CloudEvents.header(record.headers(), CloudEvents.TYPE).orElse("");
+    }
+
     /**
      * Retries an effect that failed for a passing reason (database or broker unavailable) with backoff, so a
      * short outage delays events instead of dead-lettering them. Malformed events are not retried.
