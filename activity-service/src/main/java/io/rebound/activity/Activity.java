@@ -2,6 +2,7 @@ package io.rebound.activity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.rebound.events.ActivityRecorded;
+import io.rebound.events.MassageDepth;
 import io.rebound.events.Sport;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,12 +49,24 @@ public class Activity extends PanacheEntityBase {
     @Column(name = "accepted_at", nullable = false)
     public Instant acceptedAt;
 
+    /** True when a run included strides; null when the runner did not say. */
+    @Column(name = "strides")
+    public Boolean strides;
+
+    /** A massage's depth as its wire code ({@code light}, {@code deep}), like {@link #sport}. */
+    @Column(name = "massage_depth")
+    public String massageDepth;
+
     public OffsetDateTime start() {
         return startTime.atOffset(ZoneOffset.ofTotalSeconds(startOffsetSeconds));
     }
 
+    public MassageDepth depth() {
+        return massageDepth == null ? null : MassageDepth.fromCode(massageDepth);
+    }
+
     public ActivityRecorded toEvent() {
         return new ActivityRecorded(id, runnerId, Sport.fromCode(sport), start(), durationSeconds, distanceMetres,
-                perceivedEffort, averageHeartRate, acceptedAt, null, null);
+                perceivedEffort, averageHeartRate, acceptedAt, strides, depth());
     }
 }

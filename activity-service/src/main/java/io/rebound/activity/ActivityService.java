@@ -3,16 +3,23 @@ package io.rebound.activity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rebound.activity.api.NewActivity;
+import io.rebound.events.ActivityCorrected;
+import io.rebound.events.ActivityDeleted;
 import io.rebound.events.ActivityRecorded;
 import io.rebound.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Records activities: the row and its ActivityRecorded event are committed together or not at all. */
+/**
+ * Records, corrects and deletes activities: each change and the event reporting it are committed together or not
+ * at all.
+ */
 @ApplicationScoped
 public class ActivityService {
 
@@ -23,7 +30,8 @@ public class ActivityService {
 
     public ActivityService(Outbox outbox) {
         this.outbox = outbox;
-        this.clock = Clock.systemUTC();
+        // Microseconds are what PostgreSQL keeps, so a time read back from the row equals the one first published.
+        this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @WithTransaction
@@ -31,19 +39,45 @@ public class ActivityService {
         Instant now = clock.instant();
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
-        activity.runnerId = request.runnerId();
-        activity.sport = request.sport().code();
-        activity.startTime = request.startTime().toInstant();
-        activity.startOffsetSeconds = request.startTime().getOffset().getTotalSeconds();
-        activity.durationSeconds = request.durationSeconds();
-        activity.distanceMetres = request.distanceMetres();
-        activity.perceivedEffort = request.perceivedEffort();
-        activity.averageHeartRate = request.averageHeartRate();
         activity.acceptedAt = now;
+        fill(activity, request);
         return activity.<Activity>persist()
                 .chain(() -> outbox.stage(TOPIC, activity.runnerId, ActivityRecorded.TYPE, activity.id.toString(),
                         activity.toEvent(), now))
                 .replaceWith(activity);
+    }
+
+    /**
+     * Replaces what the runner's activity says, keeping its id and acceptance time, and stages ActivityCorrected.
+     * Answers null when the runner has no such activity.
+     */
+    @WithTransaction
+    public Uni<Activity> correct(String runnerId, UUID id, NewActivity request) {
+        Instant now = clock.instant();
+        return lockOwn(runnerId, id).chain(activity -> {
+            if (activity == null) {
+                return Uni.createFrom().nullItem();
+            }
+            fill(activity, request);
+            ActivityCorrected event = new ActivityCorrected(activity.toEvent(), now);
+            return outbox.stage(TOPIC, runnerId, ActivityCorrected.TYPE, event.eventId(), event, now)
+                    .replaceWith(activity);
+        });
+    }
+
+    /** Removes the runner's activity and stages ActivityDeleted; answers false when there was no such activity. */
+    @WithTransaction
+    public Uni<Boolean> delete(String runnerId, UUID id) {
+        Instant now = clock.instant();
+        return lockOwn(runnerId, id).chain(activity -> {
+            if (activity == null) {
+                return Uni.createFrom().item(false);
+            }
+            ActivityDeleted event = new ActivityDeleted(id, runnerId, now);
+            return activity.delete()
+                    .chain(() -> outbox.stage(TOPIC, runnerId, ActivityDeleted.TYPE, event.eventId(), event, now))
+                    .replaceWith(true);
+        });
     }
 
     @WithSession
@@ -53,6 +87,28 @@ public class ActivityService {
 
     @WithSession
     public Uni<Activity> find(String runnerId, UUID id) {
-        return Activity.<Activity>findById(id).map(found -> found != null && found.runnerId.equals(runnerId) ? found : null);
+        return Activity.<Activity>findById(id).map(found -> ownedBy(found, runnerId));
+    }
+
+    // The row lock makes concurrent changes to one activity stage their events in the order they commit.
+    private static Uni<Activity> lockOwn(String runnerId, UUID id) {
+        return Activity.<Activity>findById(id, LockModeType.PESSIMISTIC_WRITE).map(found -> ownedBy(found, runnerId));
+    }
+
+    private static Activity ownedBy(Activity activity, String runnerId) {
+        return activity != null && activity.runnerId.equals(runnerId) ? activity : null;
+    }
+
+    private static void fill(Activity activity, NewActivity request) {
+        activity.runnerId = request.runnerId();
+        activity.sport = request.sport().code();
+        activity.startTime = request.startTime().toInstant();
+        activity.startOffsetSeconds = request.startTime().getOffset().getTotalSeconds();
+        activity.durationSeconds = request.durationSeconds();
+        activity.distanceMetres = request.distanceMetres();
+        activity.perceivedEffort = request.perceivedEffort();
+        activity.averageHeartRate = request.averageHeartRate();
+        activity.strides = request.strides();
+        activity.massageDepth = request.massageDepth() == null ? null : request.massageDepth().code();
     }
 }

@@ -43,7 +43,11 @@ public record OverloadAlertRaised(
         METRES,
         SECONDS,
         DAYS,
-        RATIO
+        RATIO,
+        /** Sessions of a kind, e.g. runs with strides or deep massages. */
+        SESSIONS,
+        /** EASY = 0, MODERATE = 1, HARD = 2. */
+        INTENSITY
     }
 
     /** The facts of the activity that tipped the rule, so an email can name it without another lookup. */

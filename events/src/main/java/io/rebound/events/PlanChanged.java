@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param timeZone       IANA zone id of the runner, e.g. {@code America/Chicago}
  * @param peakWeekMetres the runner's highest 7-day running distance in the marathon block
  * @param distanceUnit   the unit the runner reads distances in
+ * @param injured        true when the PT marked the runner injured: the PT then hears every WARNING at once
  */
 public record PlanChanged(
         UUID planId,
@@ -21,7 +22,8 @@ public record PlanChanged(
         DistanceUnit distanceUnit,
         Contact runner,
         Contact physicalTherapist,
-        Instant changedAt) {
+        Instant changedAt,
+        Boolean injured) {
 
     public static final EventType<PlanChanged> TYPE =
             new EventType<>("rebound.plan.changed.v1", PlanChanged.class, "plan-changed-v1.json");

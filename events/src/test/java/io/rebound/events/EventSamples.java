@@ -36,7 +36,8 @@ final class EventSamples {
     static PlanChanged plan() {
         return new PlanChanged(UUID.randomUUID(), "runner-1", LocalDate.parse("2026-11-01"), "America/Chicago",
                 80467.2, DistanceUnit.MI, new PlanChanged.Contact("Ana Runner", "ana@example.org"),
-                new PlanChanged.Contact("Dr. Lee", "lee@clinic.example.org"), Instant.parse("2026-11-01T20:00:00Z"));
+                new PlanChanged.Contact("Dr. Lee", "lee@clinic.example.org"), Instant.parse("2026-11-01T20:00:00Z"),
+                false);
     }
 
     static OverloadAlertRaised alert() {

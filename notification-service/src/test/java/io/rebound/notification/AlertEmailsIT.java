@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.TopicReader;
+import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.CloudEvents;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
@@ -103,6 +104,21 @@ class AlertEmailsIT {
     }
 
     @Test
+    void warningForAnInjuredRunnerGoesToThePtAtOnce() {
+        PlanChanged healthy = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        PlanChanged plan = new PlanChanged(healthy.planId(), healthy.runnerId(), healthy.raceDate(), healthy.timeZone(),
+                healthy.peakWeekMetres(), healthy.distanceUnit(), healthy.runner(), healthy.physicalTherapist(),
+                healthy.changedAt(), true);
+        Events.publishPlan(plan);
+        Events.publishAlert(Events.longRideInRecover(plan), UUID.randomUUID().toString());
+
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> {
+            assertThat(Mails.to(plan.runner().email())).hasSize(1);
+            assertThat(Mails.to(plan.physicalTherapist().email())).hasSize(1);
+        });
+    }
+
+    @Test
     void malformedAlertGoesToDeadLetterTopicAndGoodOnesBehindItStillFlow() {
         PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
         Events.publishPlan(plan);
@@ -133,5 +149,66 @@ class AlertEmailsIT {
         await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1
                 && Mails.to(plan.physicalTherapist().email()).size() == 1);
         assertThat(Mails.to(plan.runner().email()).get(0).getSubject()).contains("day 2");
+    }
+
+    @Test
+    void withdrawnWarningIsNeverSentToThePtAndARedeliveryChangesNothing() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        OverloadAlertRaised warning = Events.longRideInRecover(plan);
+        Events.publishPlan(plan);
+        Events.publishAlert(warning, UUID.randomUUID().toString());
+        String runnerEmail = plan.runner().email();
+        String ptEmail = plan.physicalTherapist().email();
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(runnerEmail).size() == 1);
+        assertThat(stateOf(plan, warning, "PT")).isEqualTo("PENDING_DIGEST");
+
+        AlertWithdrawn withdrawal = Events.withdrawal(warning, "the ride of 6 November was deleted");
+        String ceId = UUID.randomUUID().toString();
+        Events.publishWithdrawal(withdrawal, ceId);
+
+        await().atMost(MAIL_TIMEOUT).until(() -> "WITHDRAWN".equals(stateOf(plan, warning, "PT")));
+        assertThat(stateOf(plan, warning, "RUNNER")).isEqualTo("SENT");
+        assertThat(Mails.to(runnerEmail)).hasSize(1);
+        assertThat(Mails.to(ptEmail)).isEmpty();
+
+        // The same withdrawal again, then an unrelated alert behind it on the runner's partition: once that
+        // alert's emails are out, the repeat has been consumed.
+        Events.publishWithdrawal(withdrawal, ceId);
+        OverloadAlertRaised overload = Events.runInRest(plan, Severity.OVERLOAD);
+        Events.publishAlert(overload, UUID.randomUUID().toString());
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(runnerEmail).size() == 2 && Mails.to(ptEmail).size() == 1);
+
+        assertThat(stateOf(plan, warning, "PT")).isEqualTo("WITHDRAWN");
+        assertThat(stateOf(plan, warning, "RUNNER")).isEqualTo("SENT");
+        assertThat(Mails.to(ptEmail).get(0).getSubject()).contains("OVERLOAD");
+        given().queryParam("runnerId", plan.runnerId())
+                .when().get("/api/v1/deliveries")
+                .then().statusCode(200)
+                .body("$", hasSize(4))
+                .body("findAll { it.alertId == '%s' }.attempts".formatted(warning.alertId()), containsInAnyOrder(1, 0));
+        TopicReader reader = new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        assertThat(reader.await("alerts.dlq", r -> plan.runnerId().equals(r.key()), 1, Duration.ofSeconds(3),
+                Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void alertOfAnUnknownTypeGoesToTheDeadLetterTopic() {
+        String runnerId = Events.runnerId();
+        Events.publishRaw("alerts", runnerId, UUID.randomUUID().toString(), "rebound.alert.snoozed.v1", "{}");
+
+        TopicReader reader = new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        List<ConsumerRecord<String, String>> dead = reader.await("alerts.dlq", r -> runnerId.equals(r.key()), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(dead).hasSize(1);
+        assertThat(CloudEvents.header(dead.get(0).headers(), CloudEvents.TYPE)).contains("rebound.alert.snoozed.v1");
+    }
+
+    /** The state of an alert's delivery to one recipient role, as GET /api/v1/deliveries shows it. */
+    private static String stateOf(PlanChanged plan, OverloadAlertRaised alert, String role) {
+        return given().queryParam("runnerId", plan.runnerId())
+                .when().get("/api/v1/deliveries")
+                .then().statusCode(200)
+                .extract().path("find { it.alertId == '%s' && it.recipientRole == '%s' }.state"
+                        .formatted(alert.alertId(), role));
     }
 }

@@ -2,6 +2,7 @@ package io.rebound.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.CloudEvents;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.EventJson;
@@ -43,7 +44,7 @@ final class Events {
         return new PlanChanged(UUID.randomUUID(), runnerId, RACE_DATE, "America/Chicago", 80_000, unit,
                 new PlanChanged.Contact("Robin " + runnerId, runnerId + "@runners.example.org"),
                 new PlanChanged.Contact("Dr. Sam Okafor", "pt-" + runnerId + "@clinic.example.org"),
-                Instant.now());
+                Instant.now(), false);
     }
 
     /** A 5000 m run on day 2, in the Rest phase: an OVERLOAD of "no running in days 1-7". */
@@ -65,12 +66,22 @@ final class Events {
                 Instant.now(), Instant.now());
     }
 
+    /** The withdrawal plan-service publishes when the activity behind an alert is corrected or deleted. */
+    static AlertWithdrawn withdrawal(OverloadAlertRaised alert, String reason) {
+        return new AlertWithdrawn(alert.alertId(), alert.planId(), alert.runnerId(), alert.rule(), alert.ruleText(),
+                alert.severity(), alert.phase(), reason, Instant.now());
+    }
+
     static void publishPlan(PlanChanged plan) {
         publish("plans", plan.runnerId(), UUID.randomUUID().toString(), PlanChanged.TYPE, plan);
     }
 
     static void publishAlert(OverloadAlertRaised alert, String ceId) {
         publish("alerts", alert.runnerId(), ceId, OverloadAlertRaised.TYPE, alert);
+    }
+
+    static void publishWithdrawal(AlertWithdrawn withdrawal, String ceId) {
+        publish("alerts", withdrawal.runnerId(), ceId, AlertWithdrawn.TYPE, withdrawal);
     }
 
     /** Checks the event against its schema first, as the consumer's side of the contract. */

@@ -3,7 +3,9 @@ package io.rebound.plan;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.PlanChanged;
+import io.rebound.plan.rules.Caps;
 import io.rebound.plan.rules.PlanCalendar;
+import io.rebound.plan.rules.PlanContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +55,22 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "pt_email", nullable = false)
     public String ptEmail;
 
+    /** The plan's own copy of the caps, as JSON: a later change of the template leaves it alone. */
+    @Column(name = "caps")
+    public String capsJson;
+
+    /** Beats per minute; heart-rate intensity needs it. */
+    @Column(name = "max_heart_rate")
+    public Integer maxHeartRate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "peak_week_source", nullable = false)
+    public PeakWeekSource peakWeekSource;
+
+    /** An injured runner's PT hears every WARNING at once (DOMAIN.md "Who hears what"). */
+    @Column(nullable = false)
+    public boolean injured;
+
     /** Counts changes; with the plan id it names each PlanChanged event. */
     @Column(nullable = false)
     public int version;
@@ -71,12 +89,25 @@ public class Plan extends PanacheEntityBase {
         return new PlanCalendar(raceDate, ZoneId.of(timeZone));
     }
 
+    public Caps caps() {
+        return capsJson == null ? Caps.TEMPLATE : CapsJson.read(capsJson);
+    }
+
+    public void caps(Caps caps) {
+        capsJson = CapsJson.write(caps);
+    }
+
+    public PlanContext context() {
+        return new PlanContext(calendar(), peakWeekMetres, maxHeartRate, caps(), distanceUnit);
+    }
+
     public String changeEventId() {
         return id + ":" + version;
     }
 
     public PlanChanged toEvent() {
         return new PlanChanged(id, runnerId, raceDate, timeZone, peakWeekMetres, distanceUnit,
-                new PlanChanged.Contact(runnerName, runnerEmail), new PlanChanged.Contact(ptName, ptEmail), changedAt);
+                new PlanChanged.Contact(runnerName, runnerEmail), new PlanChanged.Contact(ptName, ptEmail), changedAt,
+                injured);
     }
 }

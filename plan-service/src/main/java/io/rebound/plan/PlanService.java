@@ -4,17 +4,24 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rebound.events.PlanChanged;
 import io.rebound.plan.alerts.AlertService;
+import io.rebound.plan.api.CapsChange;
 import io.rebound.plan.api.NewPlan;
+import io.rebound.plan.ledger.Ledger;
+import io.rebound.plan.ledger.LedgerActivity;
+import io.rebound.plan.rules.Caps;
+import io.rebound.plan.rules.PeakWeek;
+import io.rebound.plan.rules.PlanCalendar;
 import io.rebound.support.outbox.Outbox;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates plans, announces them on {@code plans}, and checks the history the runner already logged. */
+/** Creates plans and changes their caps; each change is announced on {@code plans} and re-checks the history. */
 @ApplicationScoped
 public class PlanService {
 
@@ -22,11 +29,13 @@ public class PlanService {
 
     private final Outbox outbox;
     private final AlertService alerts;
+    private final Ledger ledger;
     private final Clock clock = Clock.systemUTC();
 
-    public PlanService(Outbox outbox, AlertService alerts) {
+    public PlanService(Outbox outbox, AlertService alerts, Ledger ledger) {
         this.outbox = outbox;
         this.alerts = alerts;
+        this.ledger = ledger;
     }
 
     @WithTransaction
@@ -34,7 +43,8 @@ public class PlanService {
         return Plan.findByRunner(request.runnerId()).chain(existing -> {
             if (existing != null) {
                 throw new ProblemException(409, "Plan exists", "runner " + request.runnerId() + " already has a plan ("
-                        + existing.id + "); read it with GET /api/v1/plans/" + request.runnerId(), List.of());
+                        + existing.id + "); change its caps with PATCH /api/v1/plans/" + request.runnerId() + "/caps",
+                        List.of());
             }
             Instant now = clock.instant();
             Plan plan = new Plan();
@@ -42,18 +52,47 @@ public class PlanService {
             plan.runnerId = request.runnerId();
             plan.raceDate = request.raceDate();
             plan.timeZone = request.timeZone();
-            plan.peakWeekMetres = request.peakWeek().unit().toMetres(request.peakWeek().distance());
-            plan.distanceUnit = request.peakWeek().unit();
+            plan.distanceUnit = request.unit();
+            plan.maxHeartRate = request.maxHeartRate();
             plan.runnerName = request.runner().name().strip();
             plan.runnerEmail = request.runner().email().strip();
             plan.ptName = request.physicalTherapist().name().strip();
             plan.ptEmail = request.physicalTherapist().email().strip();
+            plan.caps(Caps.TEMPLATE);
             plan.version = 1;
             plan.createdAt = now;
             plan.changedAt = now;
-            return plan.<Plan>persist()
-                    .chain(() -> outbox.stage(TOPIC, plan.runnerId, PlanChanged.TYPE, plan.changeEventId(), plan.toEvent(), now))
-                    .chain(() -> alerts.evaluate(plan))
+            return peakWeek(plan, request.peakWeek())
+                    .chain(() -> plan.<Plan>persist())
+                    .chain(() -> announce(plan))
+                    .chain(() -> alerts.evaluateAll(plan, "the plan was created"))
+                    .replaceWith(plan);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Plan> changeCaps(String runnerId, CapsChange change, String changesJson) {
+        return Plan.findByRunner(runnerId).chain(plan -> {
+            if (plan == null) {
+                throw ProblemException.notFound("runner " + runnerId + " has no plan");
+            }
+            Instant now = clock.instant();
+            plan.caps(plan.caps().with(change.phases(), change.afterPlan()));
+            if (change.injured() != null) {
+                plan.injured = change.injured();
+            }
+            plan.version++;
+            plan.changedAt = now;
+            CapsOverride record = new CapsOverride();
+            record.id = UUID.randomUUID();
+            record.planId = plan.id;
+            record.changedBy = change.changedBy().strip();
+            record.reason = change.reason().strip();
+            record.changes = changesJson;
+            record.changedAt = now;
+            return record.persist()
+                    .chain(() -> announce(plan))
+                    .chain(() -> alerts.evaluateAll(plan, "the plan's caps were changed by " + record.changedBy))
                     .replaceWith(plan);
         });
     }
@@ -61,5 +100,33 @@ public class PlanService {
     @WithSession
     public Uni<Plan> find(String runnerId) {
         return Plan.findByRunner(runnerId);
+    }
+
+    @WithSession
+    public Uni<List<CapsOverride>> overrides(Plan plan) {
+        return CapsOverride.list("planId = ?1 order by changedAt", plan.id);
+    }
+
+    private Uni<Void> announce(Plan plan) {
+        return outbox.stage(TOPIC, plan.runnerId, PlanChanged.TYPE, plan.changeEventId(), plan.toEvent(), plan.changedAt);
+    }
+
+    /** Takes the given peak week, or computes it from the runs of the 16 weeks before race day. */
+    private Uni<Void> peakWeek(Plan plan, NewPlan.PeakWeek given) {
+        if (given != null) {
+            plan.peakWeekMetres = given.unit().toMetres(given.distance());
+            plan.peakWeekSource = PeakWeekSource.GIVEN;
+            return Uni.createFrom().voidItem();
+        }
+        PlanCalendar calendar = new PlanCalendar(plan.raceDate, ZoneId.of(plan.timeZone));
+        return ledger.between(plan.runnerId, calendar.startOf(-PeakWeek.BLOCK_DAYS), calendar.startOf(0)).invoke(history -> {
+            double computed = PeakWeek.highestSevenDays(calendar, history.stream().map(LedgerActivity::toLogged).toList());
+            if (computed <= 0) {
+                throw ProblemException.invalid("peakWeek", "is needed: no runs were logged in the 16 weeks before "
+                        + plan.raceDate + " to compute it from");
+            }
+            plan.peakWeekMetres = computed;
+            plan.peakWeekSource = PeakWeekSource.COMPUTED;
+        }).replaceWithVoid();
     }
 }

@@ -1,14 +1,19 @@
 package io.rebound.activity.api;
 
 import io.rebound.activity.ActivityService;
+import io.rebound.events.ActivityKind;
+import io.rebound.events.Sport;
 import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,8 +24,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -31,6 +39,10 @@ public class ActivityResource {
     /** Devices' clocks drift; a start further ahead than this is a mistake, not a run. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
     private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    private static final String RUNNING_SPORTS = Arrays.stream(Sport.values())
+            .filter(sport -> sport.kind() == ActivityKind.RUN)
+            .map(Sport::code)
+            .collect(Collectors.joining(", "));
 
     private final ActivityService activities;
     private final OutboxRelay relay;
@@ -51,8 +63,7 @@ public class ActivityResource {
     @Operation(summary = "Log an activity", description = "Stores it and answers 202 once it is durable;"
             + " the plan check follows within moments.")
     public Uni<Response> post(NewActivity request) {
-        validator.check(request);
-        checkStart(request.startTime());
+        check(request);
         return activities.record(request)
                 .invoke(relay::wakeUp)
                 .map(activity -> Response.accepted(new Accepted(activity.id, "accepted"))
@@ -77,10 +88,72 @@ public class ActivityResource {
     public Uni<ActivityView> get(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId) {
         return activities.find(runnerId, activityId).map(found -> {
             if (found == null) {
-                throw ProblemException.notFound("runner " + runnerId + " has no activity " + activityId);
+                throw notFound(runnerId, activityId);
             }
             return ActivityView.of(found);
         });
+    }
+
+    @PUT
+    @Path("/runners/{runnerId}/activities/{activityId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct an activity", description = "Replaces what the activity says, keeping its id and"
+            + " acceptance time, and answers the activity as it now stands; the plan check is redone within moments.")
+    public Uni<ActivityView> correct(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId,
+            NewActivity request) {
+        check(request);
+        if (!request.runnerId().equals(runnerId)) {
+            throw ProblemException.invalid("runnerId", "must be the runner in the path, '" + runnerId + "' (got '"
+                    + request.runnerId() + "'); an activity cannot move to another runner");
+        }
+        return activities.correct(runnerId, activityId, request).map(corrected -> {
+            if (corrected == null) {
+                throw notFound(runnerId, activityId);
+            }
+            relay.wakeUp();
+            return ActivityView.of(corrected);
+        });
+    }
+
+    @DELETE
+    @Path("/runners/{runnerId}/activities/{activityId}")
+    @Operation(summary = "Delete an activity", description = "Removes it and answers 204; the plan check is redone"
+            + " without it within moments.")
+    public Uni<Response> delete(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId) {
+        return activities.delete(runnerId, activityId).map(deleted -> {
+            if (!deleted) {
+                throw notFound(runnerId, activityId);
+            }
+            relay.wakeUp();
+            return Response.noContent().build();
+        });
+    }
+
+    private static ProblemException notFound(String runnerId, UUID activityId) {
+        return ProblemException.notFound("runner " + runnerId + " has no activity " + activityId);
+    }
+
+    private void check(NewActivity request) {
+        validator.check(request);
+        checkStart(request.startTime());
+        checkDetails(request);
+    }
+
+    /** Strides and massage depth each belong to one kind of activity; on another they are a client's mistake. */
+    private static void checkDetails(NewActivity request) {
+        Sport sport = request.sport();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (Boolean.TRUE.equals(request.strides()) && sport.kind() != ActivityKind.RUN) {
+            errors.add(new Problem.FieldError("strides", "may be true only when the sport is a run: " + RUNNING_SPORTS
+                    + " (got true with sport '" + sport.code() + "')"));
+        }
+        if (request.massageDepth() != null && sport != Sport.MASSAGE) {
+            errors.add(new Problem.FieldError("massageDepth", "may be given only with sport 'massage' (got '"
+                    + request.massageDepth().code() + "' with sport '" + sport.code() + "')"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
     }
 
     private static void checkStart(OffsetDateTime start) {

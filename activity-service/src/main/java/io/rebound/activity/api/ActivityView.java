@@ -1,6 +1,7 @@
 package io.rebound.activity.api;
 
 import io.rebound.activity.Activity;
+import io.rebound.events.MassageDepth;
 import io.rebound.events.Sport;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,11 +17,13 @@ public record ActivityView(
         double distanceMetres,
         Integer perceivedEffort,
         Integer averageHeartRate,
-        Instant acceptedAt) {
+        Instant acceptedAt,
+        Boolean strides,
+        MassageDepth massageDepth) {
 
     static ActivityView of(Activity activity) {
         return new ActivityView(activity.id, activity.runnerId, Sport.fromCode(activity.sport), activity.start(),
                 activity.durationSeconds, activity.distanceMetres, activity.perceivedEffort, activity.averageHeartRate,
-                activity.acceptedAt);
+                activity.acceptedAt, activity.strides, activity.depth());
     }
 }

@@ -1,5 +1,6 @@
 package io.rebound.activity.api;
 
+import io.rebound.events.MassageDepth;
 import io.rebound.events.Sport;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
@@ -32,5 +33,10 @@ public record NewActivity(
         @Min(1) @Max(10) @Schema(description = "Rate of perceived exertion, 1 (very easy) to 10 (maximal)")
         Integer perceivedEffort,
 
-        @Min(20) @Max(250) @Schema(description = "Average heart rate in beats per minute") Integer averageHeartRate) {
+        @Min(20) @Max(250) @Schema(description = "Average heart rate in beats per minute") Integer averageHeartRate,
+
+        @Schema(description = "True when the run included strides (short fast bursts); only runs may say true")
+        Boolean strides,
+
+        @Schema(description = "For a massage only: light or deep") MassageDepth massageDepth) {
 }

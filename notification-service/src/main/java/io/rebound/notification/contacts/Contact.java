@@ -43,6 +43,9 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** Marked injured by the PT: every WARNING goes to the PT at once. */
+    public boolean injured;
+
     public DistanceUnit unit() {
         return DistanceUnit.fromCode(distanceUnit);
     }

@@ -2,6 +2,7 @@ package io.rebound.notification.email;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.Severity;
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Turns an alert into the deliveries DOMAIN.md "Who hears what" asks for: the runner at once for WARNING and
- * OVERLOAD, the PT at once for OVERLOAD and through the daily digest for WARNING, nobody for ADVISORY.
+ * OVERLOAD, the PT at once for OVERLOAD (and for WARNING when the runner is marked injured) and otherwise through
+ * the daily digest for WARNING, nobody for ADVISORY.
  */
 @ApplicationScoped
 public class AlertDeliveries {
@@ -31,6 +33,11 @@ public class AlertDeliveries {
             + " VALUES (:id, :alertId, :runnerId, :role, :name, :email, :runnerName, :ptName, :severity, :state, 0,"
             + " :subject, :payload, now(), now())"
             + " ON CONFLICT (alert_id, recipient_role) DO NOTHING";
+
+    // SENDING rows are left alone: their email may already be with the SMTP server.
+    // SENT rows stay SENT: telling people who already had the email that it no longer applies is a later issue.
+    private static final String WITHDRAW = "UPDATE delivery SET state = 'WITHDRAWN'"
+            + " WHERE alert_id = :alertId AND runner_id = :runnerId AND state IN ('PENDING', 'PENDING_DIGEST')";
 
     private final ProcessedEvents processed;
     private final ContactDirectory contacts;
@@ -52,6 +59,20 @@ public class AlertDeliveries {
                 .chain(first -> first ? deliveriesOf(received.event()) : Uni.createFrom().item(0)));
     }
 
+    /**
+     * Withdraws the deliveries of an alert that have not gone out, once per event id; answers how many it
+     * withdrew.
+     */
+    public Uni<Integer> withdraw(Received<AlertWithdrawn> received) {
+        AlertWithdrawn withdrawn = received.event();
+        return Panache.withTransaction(() -> processed.firstDelivery(CONSUMER, received.id())
+                .chain(first -> !first ? Uni.createFrom().item(0) : Panache.getSession()
+                        .chain(session -> session.createNativeQuery(WITHDRAW)
+                                .setParameter("alertId", withdrawn.alertId())
+                                .setParameter("runnerId", withdrawn.runnerId())
+                                .executeUpdate())));
+    }
+
     @WithSession
     public Uni<List<Delivery>> list(String runnerId, int limit) {
         return Delivery.<Delivery>find("runnerId = ?1 order by createdAt desc, recipientRole", runnerId)
@@ -70,7 +91,7 @@ public class AlertDeliveries {
             List<Row> rows = new ArrayList<>();
             rows.add(new Row(RecipientRole.RUNNER, contact.runnerName, contact.runnerEmail, DeliveryState.PENDING));
             rows.add(new Row(RecipientRole.PT, contact.ptName, contact.ptEmail,
-                    alert.severity() == Severity.OVERLOAD ? DeliveryState.PENDING : DeliveryState.PENDING_DIGEST));
+                    alert.severity() == Severity.OVERLOAD || contact.injured ? DeliveryState.PENDING : DeliveryState.PENDING_DIGEST));
             return Multi.createFrom().iterable(rows)
                     .onItem().<Integer>transformToUniAndConcatenate(row -> insert(alert, contact, row, payload))
                     .collect().asList()

@@ -133,7 +133,17 @@ public class AlertEmails {
             case SECONDS -> minutes(whole);
             case DAYS -> plural(whole, "day");
             case RATIO -> String.format(Locale.ROOT, "a load ratio of %.2f", value);
+            case SESSIONS -> whole == 0 ? "no sessions" : plural(whole, "session");
+            case INTENSITY -> intensity(whole);
         };
+    }
+
+    /** The event counts intensity as EASY = 0, MODERATE = 1, HARD = 2. */
+    private static String intensity(long level) {
+        if (level <= 0) {
+            return "easy effort";
+        }
+        return level == 1 ? "moderate effort" : "hard effort";
     }
 
     private static String plural(long count, String noun) {

@@ -1,6 +1,7 @@
 package io.rebound.notification.email;
 
 import io.quarkus.logging.Log;
+import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.support.vertx.SafeContexts;
 import io.rebound.support.messaging.IncomingEvents;
@@ -11,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Turns each alert into deliveries, then wakes the sender once they are committed. */
+/**
+ * Turns each raised alert into deliveries, then wakes the sender once they are committed; a withdrawn alert stops
+ * its deliveries that have not gone out.
+ */
 @ApplicationScoped
 public class AlertsListener {
 
@@ -27,8 +31,13 @@ public class AlertsListener {
         this.vertx = vertx;
     }
 
+    /** Any type but a withdrawal is read as a raised alert, so an unknown type fails there and is dead-lettered. */
     @Incoming(CHANNEL)
     public Uni<Void> onAlert(ConsumerRecord<String, String> record) {
+        if (AlertWithdrawn.TYPE.type().equals(IncomingEvents.typeOf(record))) {
+            return Uni.createFrom().item(() -> IncomingEvents.read(record, AlertWithdrawn.TYPE))
+                    .chain(this::withdraw);
+        }
         return Uni.createFrom().item(() -> IncomingEvents.read(record, OverloadAlertRaised.TYPE))
                 .chain(this::apply);
     }
@@ -46,6 +55,15 @@ public class AlertsListener {
                         sender.wakeUp();
                     }
                 })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> withdraw(Received<AlertWithdrawn> received) {
+        AlertWithdrawn withdrawn = received.event();
+        Uni<Integer> withdraw = SafeContexts.on(SafeContexts.fresh(vertx), () -> deliveries.withdraw(received));
+        return IncomingEvents.retryingTransientFailures(withdraw)
+                .invoke(stopped -> Log.infof("alert %s (runner %s, ce_id %s) withdrawn, %s: %d unsent email(s) stopped",
+                        withdrawn.alertId(), withdrawn.runnerId(), received.id(), withdrawn.reason(), stopped))
                 .replaceWithVoid();
     }
 }

@@ -10,5 +10,7 @@ public enum DeliveryState {
     /** A WARNING for the PT, kept for the daily digest rather than sent at once. */
     PENDING_DIGEST,
     /** Given up on: it could not be rendered, or SMTP refused it too many times. */
-    FAILED
+    FAILED,
+    /** Not sent because its alert was withdrawn before it went out. */
+    WITHDRAWN
 }

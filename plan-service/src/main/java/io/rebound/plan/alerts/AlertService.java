@@ -1,13 +1,17 @@
 package io.rebound.plan.alerts;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.OverloadAlertRaised.TippingActivity;
+import io.rebound.events.Phase;
+import io.rebound.events.Severity;
 import io.rebound.plan.Plan;
 import io.rebound.plan.ledger.Ledger;
 import io.rebound.plan.ledger.LedgerActivity;
 import io.rebound.plan.rules.Finding;
 import io.rebound.plan.rules.LoggedActivity;
+import io.rebound.plan.rules.PlanCalendar;
+import io.rebound.plan.rules.PlanWindow;
 import io.rebound.plan.rules.RuleEngine;
 import io.rebound.support.outbox.Outbox;
 import io.smallrye.mutiny.Multi;
@@ -15,24 +19,25 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates a runner's whole ledger against the plan and raises each new finding once: the alert row and its
- * event are written in the caller's transaction, so an alert is never lost nor raised twice.
+ * Evaluates plan windows and keeps their alerts in step with the findings, in the caller's transaction: a new
+ * crossing is raised once (its event goes through the outbox), an escalation to OVERLOAD is raised again, and a
+ * finding that no longer holds is withdrawn.
  */
 @ApplicationScoped
 public class AlertService {
 
     public static final String TOPIC = "alerts";
-
-    private static final String RAISE = "INSERT INTO raised_alert (alert_id, plan_id, runner_id, rule, phase, severity,"
-            + " activity_id, raised_at) VALUES (:alertId, :planId, :runnerId, :rule, :phase, :severity, :activityId,"
-            + " :raisedAt) ON CONFLICT (alert_id) DO NOTHING";
 
     private final Ledger ledger;
     private final Outbox outbox;
@@ -43,43 +48,131 @@ public class AlertService {
         this.outbox = outbox;
     }
 
-    /** Raises what the runner's history now crosses and was not raised before. Returns how many were raised. */
-    public Uni<Integer> evaluate(Plan plan) {
-        return ledger.history(plan.runnerId).chain(history -> {
-            Map<UUID, LedgerActivity> byId = history.stream()
-                    .collect(Collectors.toMap(a -> a.activityId, Function.identity()));
-            List<LoggedActivity> logged = history.stream().map(LedgerActivity::toLogged).toList();
-            List<Finding> findings = RuleEngine.evaluate(plan.calendar(), logged);
-            return Multi.createFrom().iterable(findings)
-                    .onItem().transformToUniAndConcatenate(f -> raise(plan, f, byId.get(f.tipping().activityId())))
-                    .collect().asList()
-                    .map(raised -> (int) raised.stream().filter(Boolean::booleanValue).count());
+    /** The windows an activity that started at {@code start} counts in, for this plan. */
+    public static Set<PlanWindow> windowsOf(Plan plan, LedgerActivity activity) {
+        if (activity == null) {
+            return Set.of();
+        }
+        PlanWindow window = PlanWindow.of(plan.calendar().dayOf(activity.toLogged().start()));
+        return window == null ? Set.of() : Set.of(window);
+    }
+
+    /** Every window from day 1 up to today that holds an activity: what a new or changed plan must look at. */
+    public Uni<Void> evaluateAll(Plan plan, String reason) {
+        PlanCalendar calendar = plan.calendar();
+        return ledger.between(plan.runnerId, calendar.startOf(1), clock.instant()).chain(history -> {
+            Map<String, PlanWindow> windows = new TreeMap<>();
+            for (LedgerActivity activity : history) {
+                windowsOf(plan, activity).forEach(w -> windows.put(w.key(), w));
+            }
+            return evaluate(plan, windows.values(), reason);
         });
     }
 
-    private Uni<Boolean> raise(Plan plan, Finding finding, LedgerActivity tipping) {
-        UUID alertId = RaisedAlert.id(plan.id, finding.phase(), finding.rule(), finding.severity());
-        Instant now = clock.instant();
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(RAISE)
-                        .setParameter("alertId", alertId)
-                        .setParameter("planId", plan.id)
-                        .setParameter("runnerId", plan.runnerId)
-                        .setParameter("rule", finding.rule().name())
-                        .setParameter("phase", finding.phase().name())
-                        .setParameter("severity", finding.severity().name())
-                        .setParameter("activityId", tipping.activityId)
-                        .setParameter("raisedAt", now)
-                        .executeUpdate())
-                .chain(inserted -> inserted == 0
-                        ? Uni.createFrom().item(false)
-                        : outbox.stage(TOPIC, plan.runnerId, OverloadAlertRaised.TYPE, alertId.toString(),
-                                event(alertId, plan, finding, tipping, now), now).replaceWith(true));
+    /**
+     * Re-evaluates the given windows.
+     *
+     * @param reason why, in words for a withdrawal: "the run of 3 November was deleted"
+     */
+    public Uni<Void> evaluate(Plan plan, Collection<PlanWindow> windows, String reason) {
+        return Multi.createFrom().iterable(windows)
+                .onItem().transformToUniAndConcatenate(window -> evaluate(plan, window, reason))
+                .collect().last().replaceWithVoid();
     }
 
-    private static OverloadAlertRaised event(UUID alertId, Plan plan, Finding finding, LedgerActivity tipping, Instant now) {
+    private Uni<Void> evaluate(Plan plan, PlanWindow window, String reason) {
+        PlanCalendar calendar = plan.calendar();
+        int lookback = window.phase() == Phase.COMPLETE ? RuleEngine.AFTER_PLAN_LOOKBACK_DAYS : 0;
+        return ledger.between(plan.runnerId, calendar.startOf(window.firstDay() - lookback), calendar.startOf(window.lastDay() + 1))
+                .chain(activities -> {
+                    Map<java.util.UUID, LedgerActivity> byId = activities.stream()
+                            .collect(Collectors.toMap(a -> a.activityId, Function.identity()));
+                    List<LoggedActivity> logged = activities.stream().map(LedgerActivity::toLogged).toList();
+                    List<Finding> findings = RuleEngine.evaluate(plan.context(), window, logged);
+                    return RaisedAlert.<RaisedAlert>list("planId = ?1 and windowKey = ?2", plan.id, window.key())
+                            .chain(existing -> reconcile(plan, findings, existing, byId, reason));
+                });
+    }
+
+    private Uni<Void> reconcile(Plan plan, List<Finding> findings, List<RaisedAlert> existing,
+            Map<java.util.UUID, LedgerActivity> activities, String reason) {
+        Instant now = clock.instant();
+        Map<String, RaisedAlert> known = existing.stream().collect(Collectors.toMap(RaisedAlert::key, Function.identity()));
+        Set<String> holding = findings.stream().map(f -> f.rule() + "/" + f.severity()).collect(Collectors.toSet());
+        List<Finding> fresh = findings.stream()
+                .filter(f -> !known.containsKey(f.rule() + "/" + f.severity())
+                        || known.get(f.rule() + "/" + f.severity()).state == AlertState.WITHDRAWN)
+                .sorted(Comparator.comparing(Finding::severity).reversed())
+                .toList();
+        Set<String> overloadsRaisedNow = fresh.stream().filter(f -> f.severity() == Severity.OVERLOAD)
+                .map(f -> f.rule().name()).collect(Collectors.toSet());
+
+        List<Uni<Void>> steps = new ArrayList<>();
+        for (Finding finding : fresh) {
+            RaisedAlert row = known.getOrDefault(finding.rule() + "/" + finding.severity(), new RaisedAlert());
+            boolean isNew = row.alertId == null;
+            fill(row, plan, finding, now);
+            if (finding.severity() == Severity.ADVISORY) {
+                row.state = AlertState.NOTED;
+            } else if (finding.severity() == Severity.WARNING && overloadsRaisedNow.contains(finding.rule().name())) {
+                row.state = AlertState.SUPERSEDED;
+            } else {
+                row.state = AlertState.RAISED;
+            }
+            Uni<Void> store = isNew ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            if (row.state == AlertState.RAISED) {
+                OverloadAlertRaised event = raised(row, plan, finding, activities.get(finding.tipping().activityId()), now);
+                // The alert id names the first raise; raising it again after a withdrawal is a new fact.
+                String eventId = isNew ? row.alertId.toString() : row.alertId + ":raised:" + now.toEpochMilli();
+                steps.add(store.chain(() -> outbox.stage(TOPIC, plan.runnerId, OverloadAlertRaised.TYPE, eventId, event, now)));
+            } else {
+                steps.add(store);
+            }
+        }
+        for (RaisedAlert row : existing) {
+            if (holding.contains(row.key()) || row.state == AlertState.WITHDRAWN) {
+                continue;
+            }
+            AlertState before = row.state;
+            row.state = AlertState.WITHDRAWN;
+            row.updatedAt = now;
+            if (before == AlertState.RAISED) {
+                AlertWithdrawn event = new AlertWithdrawn(row.alertId, plan.id, plan.runnerId, row.rule.name(),
+                        row.ruleText, row.severity, row.phase, reason, now);
+                steps.add(outbox.stage(TOPIC, plan.runnerId, AlertWithdrawn.TYPE, event.eventId(), event, now));
+            }
+        }
+        return steps.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step)
+                        .collect().last().replaceWithVoid();
+    }
+
+    private static void fill(RaisedAlert row, Plan plan, Finding finding, Instant now) {
+        row.alertId = RaisedAlert.id(plan.id, finding.window(), finding.rule(), finding.severity());
+        row.planId = plan.id;
+        row.runnerId = plan.runnerId;
+        row.windowKey = finding.window().key();
+        row.phase = finding.phase();
+        row.rule = finding.rule();
+        row.ruleText = finding.ruleText();
+        row.severity = finding.severity();
+        row.quantity = finding.quantity();
+        row.limitValue = finding.limit();
+        row.actualValue = finding.actual();
+        row.day = finding.day();
+        row.localDate = finding.date();
+        row.activityId = finding.tipping().activityId();
+        if (row.raisedAt == null) {
+            row.raisedAt = now;
+        }
+        row.updatedAt = now;
+    }
+
+    private static OverloadAlertRaised raised(RaisedAlert row, Plan plan, Finding finding, LedgerActivity tipping,
+            Instant now) {
         LoggedActivity activity = finding.tipping();
-        return new OverloadAlertRaised(alertId, plan.id, plan.runnerId, finding.rule().name(), finding.rule().text(),
+        return new OverloadAlertRaised(row.alertId, plan.id, plan.runnerId, finding.rule().name(), finding.ruleText(),
                 finding.severity(), finding.phase(), finding.day(), finding.date(), finding.quantity(), finding.limit(),
                 finding.actual(), plan.distanceUnit,
                 new TippingActivity(activity.activityId(), activity.sport(), activity.start(), activity.durationSeconds(),

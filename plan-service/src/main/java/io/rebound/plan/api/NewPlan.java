@@ -4,6 +4,8 @@ import io.rebound.events.DistanceUnit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +25,15 @@ public record NewPlan(
 
         @NotBlank @Schema(description = "The runner's IANA time zone, e.g. America/Chicago") String timeZone,
 
-        @NotNull @Valid PeakWeek peakWeek,
+        @Valid @Schema(description = "The runner's highest 7-day running distance in the marathon block. Leave it out"
+                + " to have it computed from the runs already logged in the 16 weeks before race day.")
+        PeakWeek peakWeek,
+
+        @Schema(description = "km or mi: the unit the runner reads distances in. Defaults to the peak week's unit.")
+        DistanceUnit distanceUnit,
+
+        @Min(100) @Max(240) @Schema(description = "Maximum heart rate in beats per minute, for heart-rate intensity")
+        Integer maxHeartRate,
 
         @NotNull @Valid Person runner,
 
@@ -32,12 +42,20 @@ public record NewPlan(
     /** The runner's highest 7-day running distance in the marathon block, in the unit they read. */
     public record PeakWeek(
             @NotNull @Positive @DecimalMax(value = "500", message = "must be at most 500") Double distance,
-            @NotNull @Schema(description = "km or mi; also the unit the runner's emails use") DistanceUnit unit) {
+            @NotNull @Schema(description = "km or mi") DistanceUnit unit) {
     }
 
     public record Person(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address like name@example.org")
             @Size(max = 254) String email) {
+    }
+
+    /** The unit for this runner's emails and API answers. */
+    public DistanceUnit unit() {
+        if (distanceUnit != null) {
+            return distanceUnit;
+        }
+        return peakWeek != null ? peakWeek.unit() : null;
     }
 }

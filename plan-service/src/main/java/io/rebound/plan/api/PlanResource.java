@@ -7,6 +7,7 @@ import io.rebound.support.problem.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,12 +31,15 @@ public class PlanResource {
     private final PlanService plans;
     private final OutboxRelay relay;
     private final RequestValidator validator;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
 
-    public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator) {
+    public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.plans = plans;
         this.relay = relay;
         this.validator = validator;
+        this.mapper = mapper;
     }
 
     @POST
@@ -46,6 +50,9 @@ public class PlanResource {
         validator.check(request);
         checkZone(request.timeZone());
         checkRaceDate(request.raceDate());
+        if (request.unit() == null) {
+            throw ProblemException.invalid("distanceUnit", "is needed (km or mi) when no peakWeek is given");
+        }
         return plans.create(request)
                 .invoke(relay::wakeUp)
                 .map(plan -> Response.created(URI.create("/api/v1/plans/" + plan.runnerId))
@@ -62,6 +69,43 @@ public class PlanResource {
             }
             return PlanView.of(plan, clock.instant());
         });
+    }
+
+    @PATCH
+    @Path("/{runnerId}/caps")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a runner's caps", description = "Only the fields given change. Records who, when and"
+            + " why, and re-checks the runner's activities against the new caps at once.")
+    public Uni<PlanView> changeCaps(@PathParam("runnerId") String runnerId, CapsChange change) {
+        validator.check(change);
+        return plans.find(runnerId).chain(plan -> {
+            if (plan == null) {
+                throw ProblemException.notFound("runner " + runnerId + " has no plan");
+            }
+            CapsCheck.check(change, plan.caps());
+            return plans.changeCaps(runnerId, change, json(change));
+        }).invoke(relay::wakeUp).map(plan -> PlanView.of(plan, clock.instant()));
+    }
+
+    @GET
+    @Path("/{runnerId}/caps")
+    @Operation(summary = "A runner's caps and every change made to them")
+    public Uni<CapsView> caps(@PathParam("runnerId") String runnerId) {
+        return plans.find(runnerId).chain(plan -> {
+            if (plan == null) {
+                throw ProblemException.notFound("runner " + runnerId + " has no plan");
+            }
+            return plans.overrides(plan).map(overrides -> new CapsView(plan.caps(), plan.injured, overrides.stream()
+                    .map(o -> new CapsView.Change(o.changedBy, o.reason, o.changedAt, o.changes)).toList()));
+        });
+    }
+
+    private String json(CapsChange change) {
+        try {
+            return mapper.writeValueAsString(change);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void checkZone(String zone) {

@@ -2,10 +2,13 @@ package io.rebound.plan.ledger;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.rebound.events.ActivityRecorded;
+import io.rebound.events.MassageDepth;
 import io.rebound.events.Sport;
 import io.rebound.plan.rules.LoggedActivity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -48,24 +51,55 @@ public class LedgerActivity extends PanacheEntityBase {
     @Column(name = "accepted_at", nullable = false)
     public Instant acceptedAt;
 
+    @Column(nullable = false)
+    public boolean strides;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "massage_depth")
+    public MassageDepth massageDepth;
+
     static LedgerActivity of(ActivityRecorded event) {
         LedgerActivity entry = new LedgerActivity();
         entry.activityId = event.activityId();
-        entry.runnerId = event.runnerId();
-        entry.sport = event.sport().code();
-        entry.startTime = event.startTime().toInstant();
-        entry.startOffsetSeconds = event.startTime().getOffset().getTotalSeconds();
-        entry.durationSeconds = event.durationSeconds();
-        entry.distanceMetres = event.distanceMetres();
-        entry.perceivedEffort = event.perceivedEffort();
-        entry.averageHeartRate = event.averageHeartRate();
-        entry.acceptedAt = event.acceptedAt();
+        entry.update(event);
         return entry;
+    }
+
+    /** Takes the activity's facts as they now stand (recorded or corrected). */
+    void update(ActivityRecorded event) {
+        runnerId = event.runnerId();
+        sport = event.sport().code();
+        startTime = event.startTime().toInstant();
+        startOffsetSeconds = event.startTime().getOffset().getTotalSeconds();
+        durationSeconds = event.durationSeconds();
+        distanceMetres = event.distanceMetres();
+        perceivedEffort = event.perceivedEffort();
+        averageHeartRate = event.averageHeartRate();
+        acceptedAt = event.acceptedAt();
+        strides = Boolean.TRUE.equals(event.strides());
+        massageDepth = event.massageDepth();
     }
 
     public LoggedActivity toLogged() {
         return new LoggedActivity(activityId, Sport.fromCode(sport),
                 startTime.atOffset(ZoneOffset.ofTotalSeconds(startOffsetSeconds)), durationSeconds, distanceMetres,
-                perceivedEffort, averageHeartRate);
+                perceivedEffort, averageHeartRate, strides, massageDepth);
+    }
+
+    LedgerActivity copy() {
+        LedgerActivity copy = new LedgerActivity();
+        copy.activityId = activityId;
+        copy.runnerId = runnerId;
+        copy.sport = sport;
+        copy.startTime = startTime;
+        copy.startOffsetSeconds = startOffsetSeconds;
+        copy.durationSeconds = durationSeconds;
+        copy.distanceMetres = distanceMetres;
+        copy.perceivedEffort = perceivedEffort;
+        copy.averageHeartRate = averageHeartRate;
+        copy.acceptedAt = acceptedAt;
+        copy.strides = strides;
+        copy.massageDepth = massageDepth;
+        return copy;
     }
 }

@@ -1,5 +1,6 @@
 package io.rebound.plan.rules;
 
+import io.rebound.events.MassageDepth;
 import io.rebound.events.Sport;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -12,5 +13,12 @@ public record LoggedActivity(
         long durationSeconds,
         double distanceMetres,
         Integer perceivedEffort,
-        Integer averageHeartRate) {
+        Integer averageHeartRate,
+        boolean strides,
+        MassageDepth massageDepth) {
+
+    public LoggedActivity(UUID activityId, Sport sport, OffsetDateTime start, long durationSeconds, double distanceMetres,
+            Integer perceivedEffort, Integer averageHeartRate) {
+        this(activityId, sport, start, durationSeconds, distanceMetres, perceivedEffort, averageHeartRate, false, null);
+    }
 }

@@ -24,6 +24,11 @@ public record PlanCalendar(LocalDate raceDate, ZoneId zone) {
         return Math.toIntExact(ChronoUnit.DAYS.between(raceDate, date));
     }
 
+    /** The instant plan day {@code day} begins in the runner's zone (a local midnight, daylight saving included). */
+    public java.time.Instant startOf(int day) {
+        return raceDate.plusDays(day).atStartOfDay(zone).toInstant();
+    }
+
     public Phase phaseOf(OffsetDateTime start) {
         return Phase.ofDay(dayOf(start));
     }

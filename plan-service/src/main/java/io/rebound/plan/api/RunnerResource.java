@@ -1,0 +1,52 @@
+package io.rebound.plan.api;
+
+import io.rebound.plan.Plan;
+import io.rebound.plan.PlanService;
+import io.rebound.plan.RunnerStatus;
+import io.rebound.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/runners/{runnerId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunnerResource {
+
+    private final PlanService plans;
+    private final RunnerStatus status;
+
+    public RunnerResource(PlanService plans, RunnerStatus status) {
+        this.plans = plans;
+        this.status = status;
+    }
+
+    @GET
+    @Path("/today")
+    @Operation(summary = "What the runner may do today", description = "Phase and day, what is allowed, and what is"
+            + " left in this window before each cap, in the runner's unit.")
+    public Uni<TodayView> today(@PathParam("runnerId") String runnerId) {
+        return withPlan(runnerId, plan -> status.today(plan).map(today -> TodayView.of(plan.runnerId, plan.distanceUnit, today)));
+    }
+
+    @GET
+    @Path("/findings")
+    @Operation(summary = "The runner's findings and the state of each alert")
+    public Uni<List<FindingView>> findings(@PathParam("runnerId") String runnerId) {
+        return withPlan(runnerId, plan -> status.findings(plan).map(list -> list.stream().map(FindingView::of).toList()));
+    }
+
+    private <T> Uni<T> withPlan(String runnerId, Function<Plan, Uni<T>> then) {
+        return plans.find(runnerId).chain(plan -> {
+            if (plan == null) {
+                throw ProblemException.notFound("runner " + runnerId + " has no plan");
+            }
+            return then.apply(plan);
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package io.rebound.plan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rebound.devstack.TopicReader;
+import io.rebound.devstack.TopicWriter;
+import io.rebound.events.ActivityDeleted;
+import io.rebound.events.ActivityRecorded;
+import io.rebound.events.CloudEvents;
+import io.rebound.events.EventJson;
+import io.rebound.events.EventSchemas;
+import io.rebound.events.EventType;
+import io.rebound.events.Sport;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Plays activity-service and a runner's app for plan-service's tests: plans over HTTP, activities onto Kafka. */
+final class Feed implements AutoCloseable {
+
+    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    static final double MILE = 1609.344;
+
+    private final TopicWriter writer = new TopicWriter(bootstrap());
+    final String runner = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static LocalDate daysAgo(int days) {
+        return LocalDate.now(CHICAGO).minusDays(days);
+    }
+
+    /** A plan raced {@code daysAgo} days ago in Chicago, with the given peak week in miles (null: computed). */
+    void plan(int raceDaysAgo, Double peakWeekMiles) {
+        String peak = peakWeekMiles == null ? "" : "\"peakWeek\": {\"distance\": " + peakWeekMiles + ", \"unit\": \"mi\"},";
+        given().contentType(ContentType.JSON).body("""
+                {"runnerId": "%s", "raceDate": "%s", "timeZone": "America/Chicago", %s "distanceUnit": "mi",
+                 "maxHeartRate": 185,
+                 "runner": {"name": "Ana Runner", "email": "ana@example.org"},
+                 "physicalTherapist": {"name": "Dr. Lee", "email": "lee@clinic.example.org"}}
+                """.formatted(runner, daysAgo(raceDaysAgo), peak))
+                .when().post("/api/v1/plans").then().statusCode(201);
+    }
+
+    /** An activity at 07:00 local on plan day {@code day} of a race {@code raceDaysAgo} days ago; its id. */
+    UUID activity(int raceDaysAgo, int day, Sport sport, double metres, long minutes, int effort) {
+        UUID id = UUID.randomUUID();
+        ActivityRecorded event = new ActivityRecorded(id, runner, sport,
+                daysAgo(raceDaysAgo).plusDays(day).atTime(LocalTime.of(7, 0)).atZone(CHICAGO).toOffsetDateTime(),
+                minutes * 60, metres, effort, null, Instant.now(), null, null);
+        send(ActivityRecorded.TYPE, id.toString(), event);
+        return id;
+    }
+
+    UUID run(int raceDaysAgo, int day, double metres) {
+        return activity(raceDaysAgo, day, Sport.RUN, metres, Math.round(metres / 180), 3);
+    }
+
+    void delete(UUID activityId) {
+        ActivityDeleted event = new ActivityDeleted(activityId, runner, Instant.now());
+        send(ActivityDeleted.TYPE, event.eventId(), event);
+    }
+
+    /** Sends again, with the same ce_id, what a redelivery would bring. */
+    <T> void send(EventType<T> type, String eventId, T event) {
+        String json = EventJson.write(event);
+        assertThat(EventSchemas.violations(type, json)).isEmpty();
+        writer.send("activities", runner, json, CloudEvents.headers(eventId, type, "/test", Instant.now()));
+    }
+
+    /** The alert-topic records for this runner once at least {@code atLeast} arrived and the topic went quiet. */
+    List<ConsumerRecord<String, String>> alerts(int atLeast, Duration timeout) {
+        return new TopicReader(bootstrap()).await("alerts", r -> runner.equals(r.key()), atLeast, timeout, Duration.ofSeconds(3));
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}
