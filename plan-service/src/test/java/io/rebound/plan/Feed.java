@@ -30,6 +30,7 @@ final class Feed implements AutoCloseable {
     static final double MILE = 1609.344;
 
     private final TopicWriter writer = new TopicWriter(bootstrap());
+    private final java.util.Map<UUID, ActivityRecorded> sent = new java.util.HashMap<>();
     final String runner = "runner-" + UUID.randomUUID().toString().substring(0, 8);
 
     static String bootstrap() {
@@ -59,7 +60,24 @@ final class Feed implements AutoCloseable {
                 daysAgo(raceDaysAgo).plusDays(day).atTime(LocalTime.of(7, 0)).atZone(CHICAGO).toOffsetDateTime(),
                 minutes * 60, metres, effort, null, Instant.now(), null, null);
         send(ActivityRecorded.TYPE, id.toString(), event);
+        sent.put(id, event);
         return id;
+    }
+
+    /** The same ActivityRecorded again, same ce_id: what a redelivery or a replay brings. */
+    void redeliver(UUID activityId) {
+        send(ActivityRecorded.TYPE, activityId.toString(), sent.get(activityId));
+    }
+
+    /** The activity as activity-service corrects it: same id, new distance. */
+    void correct(UUID activityId, double metres) {
+        ActivityRecorded before = sent.get(activityId);
+        ActivityRecorded after = new ActivityRecorded(activityId, runner, before.sport(), before.startTime(),
+                before.durationSeconds(), metres, before.perceivedEffort(), before.averageHeartRate(), before.acceptedAt(),
+                before.strides(), before.massageDepth());
+        io.rebound.events.ActivityCorrected corrected = new io.rebound.events.ActivityCorrected(after, Instant.now());
+        send(io.rebound.events.ActivityCorrected.TYPE, corrected.eventId(), corrected);
+        sent.put(activityId, after);
     }
 
     UUID run(int raceDaysAgo, int day, double metres) {

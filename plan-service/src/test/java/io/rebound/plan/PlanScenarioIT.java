@@ -91,7 +91,8 @@ class PlanScenarioIT {
             assertThat(single.day()).isEqualTo(10);
             assertThat(single.ruleText()).isEqualTo("no single run over 6.00 mi in days 8-14");
 
-            // A redelivered activity raises nothing new.
+            // A redelivered activity, and one more run past every cap already crossed, raise nothing new.
+            feed.redeliver(longRun);
             feed.run(race, 11, 1000);
             feed.delete(dayTwoRun);
             List<ConsumerRecord<String, String>> after = feed.alerts(expected.size() + 1, Duration.ofSeconds(30));
@@ -108,6 +109,26 @@ class PlanScenarioIT {
             given().when().get("/api/v1/runners/{runner}/findings", feed.runner).then().statusCode(200)
                     .body("find { it.rule == 'NO_RUNNING' }.state", equalTo("WITHDRAWN"))
                     .body("findAll { it.state == 'RAISED' }.rule", hasItems("RUN_DAYS", "SINGLE_RUN_DISTANCE", "PHASE_VOLUME"));
+        }
+    }
+
+    @Test
+    void correctionThatBringsARunUnderTheCapWithdrawsTheAlertsItCaused() {
+        try (Feed feed = new Feed()) {
+            int race = 12;
+            feed.plan(race, 40.0);
+            feed.run(race, 8, 2 * MILE);
+            UUID longRun = feed.run(race, 10, 7 * MILE);
+            assertThat(raised(feed.alerts(2, Duration.ofSeconds(30))))
+                    .containsExactly("REINTRODUCE PHASE_VOLUME/WARNING", "REINTRODUCE SINGLE_RUN_DISTANCE/OVERLOAD");
+
+            feed.correct(longRun, 5 * MILE); // the watch had doubled a lap: 5 mi, 7 mi in all, within both caps
+            List<ConsumerRecord<String, String>> after = feed.alerts(4, Duration.ofSeconds(30));
+            assertThat(after.stream().filter(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE).orElse("")
+                    .equals(AlertWithdrawn.TYPE.type())).map(r -> EventJson.read(r.value(), AlertWithdrawn.TYPE).rule()))
+                    .containsExactlyInAnyOrder("PHASE_VOLUME", "SINGLE_RUN_DISTANCE");
+            given().when().get("/api/v1/runners/{runner}/findings", feed.runner).then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.everyItem(equalTo("WITHDRAWN")));
         }
     }
 
