@@ -13,7 +13,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,6 +51,7 @@ public class DeliverySender {
     private final Vertx vertx;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx) {
         this.mailer = mailer;
@@ -59,6 +62,9 @@ public class DeliverySender {
 
     /** Sends whatever is due, soon, on a fresh Vert.x context (never inside the caller's session). */
     public void wakeUp() {
+        if (stopping) {
+            return;
+        }
         Context context = SafeContexts.fresh(vertx);
         context.runOnContext(ignored -> drain(context));
     }
@@ -67,6 +73,11 @@ public class DeliverySender {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         wakeUp();
+    }
+
+    /** Once the application stops, the database pool is going away: what is due is sent after the next start. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private void drain(Context context) {

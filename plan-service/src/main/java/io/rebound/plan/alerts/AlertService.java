@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,7 @@ public class AlertService {
         this.outbox = outbox;
     }
 
-    /** The windows an activity that started at {@code start} counts in, for this plan. */
+    /** The window an activity of the ledger counts in for this plan; none for race day and before, or no activity. */
     public static Set<PlanWindow> windowsOf(Plan plan, LedgerActivity activity) {
         if (activity == null) {
             return Set.of();
@@ -85,7 +86,7 @@ public class AlertService {
         int lookback = window.phase() == Phase.COMPLETE ? RuleEngine.AFTER_PLAN_LOOKBACK_DAYS : 0;
         return ledger.between(plan.runnerId, calendar.startOf(window.firstDay() - lookback), calendar.startOf(window.lastDay() + 1))
                 .chain(activities -> {
-                    Map<java.util.UUID, LedgerActivity> byId = activities.stream()
+                    Map<UUID, LedgerActivity> byId = activities.stream()
                             .collect(Collectors.toMap(a -> a.activityId, Function.identity()));
                     List<LoggedActivity> logged = activities.stream().map(LedgerActivity::toLogged).toList();
                     List<Finding> findings = RuleEngine.evaluate(plan.context(), window, logged);
@@ -95,7 +96,7 @@ public class AlertService {
     }
 
     private Uni<Void> reconcile(Plan plan, List<Finding> findings, List<RaisedAlert> existing,
-            Map<java.util.UUID, LedgerActivity> activities, String reason) {
+            Map<UUID, LedgerActivity> activities, String reason) {
         Instant now = clock.instant();
         Map<String, RaisedAlert> known = existing.stream().collect(Collectors.toMap(RaisedAlert::key, Function.identity()));
         Set<String> holding = findings.stream().map(f -> f.rule() + "/" + f.severity()).collect(Collectors.toSet());

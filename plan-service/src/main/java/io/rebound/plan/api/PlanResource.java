@@ -1,5 +1,7 @@
 package io.rebound.plan.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.plan.PlanService;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
@@ -31,11 +33,11 @@ public class PlanResource {
     private final PlanService plans;
     private final OutboxRelay relay;
     private final RequestValidator validator;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
 
     public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            ObjectMapper mapper) {
         this.plans = plans;
         this.relay = relay;
         this.validator = validator;
@@ -103,7 +105,7 @@ public class PlanResource {
     private String json(CapsChange change) {
         try {
             return mapper.writeValueAsString(change);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

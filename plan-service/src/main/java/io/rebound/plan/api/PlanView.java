@@ -7,6 +7,7 @@ import io.rebound.plan.PeakWeekSource;
 import io.rebound.plan.rules.Caps;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** A plan as the API shows it, with where the runner stands today. */
@@ -28,7 +29,7 @@ public record PlanView(
         Instant changedAt) {
 
     static PlanView of(Plan plan, Instant now) {
-        LocalDate localToday = now.atZone(java.time.ZoneId.of(plan.timeZone)).toLocalDate();
+        LocalDate localToday = now.atZone(ZoneId.of(plan.timeZone)).toLocalDate();
         int day = plan.calendar().dayOf(localToday);
         return new PlanView(plan.id, plan.runnerId, plan.raceDate, plan.timeZone, plan.distanceUnit,
                 new PeakWeekView(plan.peakWeekMetres, Math.round(plan.distanceUnit.fromMetres(plan.peakWeekMetres) * 100) / 100.0,

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -67,7 +68,7 @@ public class ActivityListener {
     }
 
     /** Applies the change in one transaction with its processed-event row; each attempt gets a fresh session. */
-    private Uni<Void> once(String eventId, java.util.function.Supplier<Uni<Void>> change) {
+    private Uni<Void> once(String eventId, Supplier<Uni<Void>> change) {
         Uni<Void> apply = SafeContexts.on(SafeContexts.fresh(vertx), () -> Panache.withTransaction(
                 () -> processed.firstDelivery(CONSUMER, eventId)
                         .chain(first -> first ? change.get() : Uni.createFrom().voidItem())));

@@ -1,6 +1,7 @@
 package io.rebound.plan.rules;
 
 import io.rebound.events.Phase;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,7 +26,7 @@ public record PlanCalendar(LocalDate raceDate, ZoneId zone) {
     }
 
     /** The instant plan day {@code day} begins in the runner's zone (a local midnight, daylight saving included). */
-    public java.time.Instant startOf(int day) {
+    public Instant startOf(int day) {
         return raceDate.plusDays(day).atStartOfDay(zone).toInstant();
     }
 

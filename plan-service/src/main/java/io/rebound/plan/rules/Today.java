@@ -3,6 +3,7 @@ package io.rebound.plan.rules;
 import io.rebound.events.ActivityKind;
 import io.rebound.events.Phase;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +88,7 @@ public record Today(
         AfterPlanCaps caps = plan.caps().afterPlan();
         List<LoggedActivity> runs = activities.stream()
                 .filter(a -> a.sport().kind() == ActivityKind.RUN && !plan.calendar().localDate(a.start()).isAfter(date))
-                .sorted(java.util.Comparator.comparing(a -> a.start().toInstant()))
+                .sorted(Comparator.comparing(a -> a.start().toInstant()))
                 .toList();
         double longest = runs.stream()
                 .filter(r -> !plan.calendar().localDate(r.start()).isBefore(date.minusDays(30)))

@@ -2,7 +2,7 @@ package io.rebound.support.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import io.rebound.events.CloudEvents;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order and marks them published. It wakes up as soon as a
- * transaction with new rows commits, and sweeps on a timer for rows an earlier process left behind (a crash
- * between commit and publish). Rows are locked with SKIP LOCKED, so several instances can relay side by side.
+ * transaction with new rows commits, and {@link OutboxSweeper} wakes it on a timer for rows an earlier process
+ * left behind (a crash between commit and publish). Rows are locked with SKIP LOCKED, so several instances can relay side by side.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,6 +39,7 @@ public class OutboxRelay {
     private final String source;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
             @ConfigProperty(name = "rebound.outbox.enabled", defaultValue = "true") boolean enabled,
@@ -52,15 +54,14 @@ public class OutboxRelay {
 
     /** Publishes whatever is waiting, soon, on a fresh Vert.x context (never inside the caller's session). */
     public void wakeUp() {
-        if (enabled) {
+        if (enabled && !stopping) {
             SafeContexts.fresh(vertx).runOnContext(ignored -> drain());
         }
     }
 
-    @Scheduled(every = "${rebound.outbox.sweep-interval:2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
-        wakeUp();
+    /** Once the application stops, the database pool is going away: leave what is left for the next start. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private void drain() {

@@ -1,0 +1,34 @@
+package io.rebound.support.outbox;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+/**
+ * Wakes the relay on a timer, for rows left behind by a process that crashed between commit and publish. It
+ * touches the relay only once the application has started, because the relay's Kafka emitter is wired at startup.
+ */
+@ApplicationScoped
+public class OutboxSweeper {
+
+    private final Instance<OutboxRelay> relay;
+    private volatile boolean started;
+
+    public OutboxSweeper(Instance<OutboxRelay> relay) {
+        this.relay = relay;
+    }
+
+    /** Runs after messaging has connected its channels (its own startup observer comes first). */
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+    }
+
+    @Scheduled(every = "${rebound.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        if (started) {
+            relay.get().wakeUp();
+        }
+    }
+}
