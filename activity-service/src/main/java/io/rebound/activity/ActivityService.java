@@ -41,10 +41,36 @@ public class ActivityService {
         activity.id = UUID.randomUUID();
         activity.acceptedAt = now;
         fill(activity, request);
+        return persistNew(activity);
+    }
+
+    /** Stores a new activity and stages ActivityRecorded. Call inside a transaction. */
+    public Uni<Activity> persistNew(Activity activity) {
         return activity.<Activity>persist()
                 .chain(() -> outbox.stage(TOPIC, activity.runnerId, ActivityRecorded.TYPE, activity.id.toString(),
-                        activity.toEvent(), now))
+                        activity.toEvent(), activity.acceptedAt))
                 .replaceWith(activity);
+    }
+
+    /** Stages ActivityCorrected for an activity whose facts were just changed. Call inside a transaction. */
+    public Uni<Activity> publishCorrection(Activity activity) {
+        Instant now = clock.instant();
+        ActivityCorrected event = new ActivityCorrected(activity.toEvent(), now);
+        return outbox.stage(TOPIC, activity.runnerId, ActivityCorrected.TYPE, event.eventId(), event, now)
+                .replaceWith(activity);
+    }
+
+    /** Removes an activity and stages ActivityDeleted. Call inside a transaction. */
+    public Uni<Void> remove(Activity activity) {
+        Instant now = clock.instant();
+        ActivityDeleted event = new ActivityDeleted(activity.id, activity.runnerId, now);
+        return activity.delete()
+                .chain(() -> outbox.stage(TOPIC, activity.runnerId, ActivityDeleted.TYPE, event.eventId(), event, now));
+    }
+
+    /** The clock activities are accepted by, to the microsecond PostgreSQL keeps. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /**
@@ -53,31 +79,21 @@ public class ActivityService {
      */
     @WithTransaction
     public Uni<Activity> correct(String runnerId, UUID id, NewActivity request) {
-        Instant now = clock.instant();
         return lockOwn(runnerId, id).chain(activity -> {
             if (activity == null) {
                 return Uni.createFrom().nullItem();
             }
             fill(activity, request);
-            ActivityCorrected event = new ActivityCorrected(activity.toEvent(), now);
-            return outbox.stage(TOPIC, runnerId, ActivityCorrected.TYPE, event.eventId(), event, now)
-                    .replaceWith(activity);
+            return publishCorrection(activity);
         });
     }
 
     /** Removes the runner's activity and stages ActivityDeleted; answers false when there was no such activity. */
     @WithTransaction
     public Uni<Boolean> delete(String runnerId, UUID id) {
-        Instant now = clock.instant();
-        return lockOwn(runnerId, id).chain(activity -> {
-            if (activity == null) {
-                return Uni.createFrom().item(false);
-            }
-            ActivityDeleted event = new ActivityDeleted(id, runnerId, now);
-            return activity.delete()
-                    .chain(() -> outbox.stage(TOPIC, runnerId, ActivityDeleted.TYPE, event.eventId(), event, now))
-                    .replaceWith(true);
-        });
+        return lockOwn(runnerId, id).chain(activity -> activity == null
+                ? Uni.createFrom().item(false)
+                : remove(activity).replaceWith(true));
     }
 
     @WithSession
@@ -91,7 +107,7 @@ public class ActivityService {
     }
 
     // The row lock makes concurrent changes to one activity stage their events in the order they commit.
-    private static Uni<Activity> lockOwn(String runnerId, UUID id) {
+    static Uni<Activity> lockOwn(String runnerId, UUID id) {
         return Activity.<Activity>findById(id, LockModeType.PESSIMISTIC_WRITE).map(found -> ownedBy(found, runnerId));
     }
 

@@ -1,0 +1,55 @@
+package io.rebound.activity.links;
+
+import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.ingest.TokenCipher;
+import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.ProblemException;
+import io.rebound.support.problem.RequestValidator;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/runners/{runnerId}/links")
+@Produces(MediaType.APPLICATION_JSON)
+public class LinkResource {
+
+    private final LinkService links;
+    private final TokenCipher tokens;
+    private final RequestValidator validator;
+    private final OutboxRelay relay;
+
+    public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator, OutboxRelay relay) {
+        this.links = links;
+        this.tokens = tokens;
+        this.validator = validator;
+        this.relay = relay;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tie a provider's user to this runner", description = "Activities that user sent before the"
+            + " link are applied at once.")
+    public Uni<Response> link(@PathParam("runnerId") String runnerId, NewLink request) {
+        validator.check(request);
+        if (request.accessToken() != null && !tokens.configured()) {
+            throw new ProblemException(503, "Token storage not configured", "this server has no"
+                    + " rebound.activity.token-key, so it cannot store access tokens", List.of());
+        }
+        Provider provider = Provider.valueOf(request.provider().toUpperCase(Locale.ROOT));
+        return links.link(runnerId, provider, request).invoke(relay::wakeUp)
+                .map(replayed -> Response.status(201).entity(new Linked(runnerId, request.provider(),
+                        request.providerUserId(), replayed)).build());
+    }
+
+    /** The answer to a link: how many activities kept for that user were applied. */
+    public record Linked(String runnerId, String provider, String providerUserId, int replayed) {
+    }
+}

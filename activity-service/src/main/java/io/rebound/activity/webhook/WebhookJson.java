@@ -1,0 +1,133 @@
+package io.rebound.activity.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.activity.ingest.IngestOutcome;
+import io.rebound.support.problem.ProblemException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reading webhook bodies field by field, so a missing or wrong field is refused by its JSON path and unknown
+ * fields are ignored.
+ */
+public final class WebhookJson {
+
+    /** Webhook bodies are small; anything bigger is not a webhook. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private WebhookJson() {
+    }
+
+    public static void checkSize(byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ProblemException(413, "Body too large", "a webhook body may be at most " + MAX_BODY_BYTES
+                    + " bytes (got " + body.length + ")", List.of());
+        }
+    }
+
+    public static JsonNode parse(ObjectMapper json, String body) {
+        try {
+            JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw ProblemException.invalid("(body)", "must be a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), List.of());
+        }
+    }
+
+    public static JsonNode object(JsonNode node, String field) {
+        JsonNode value = node.get(leaf(field));
+        if (value == null || !value.isObject()) {
+            throw ProblemException.invalid(field, "is required and must be an object");
+        }
+        return value;
+    }
+
+    public static JsonNode array(JsonNode node, String field) {
+        JsonNode value = node.get(leaf(field));
+        if (value == null || !value.isArray()) {
+            throw ProblemException.invalid(field, "is required and must be an array");
+        }
+        return value;
+    }
+
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node.get(leaf(field));
+        if (value == null || value.isNull() || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
+            throw ProblemException.invalid(field, "is required");
+        }
+        if (value.asText().length() > 200) {
+            throw ProblemException.invalid(field, "must be at most 200 characters");
+        }
+        return value.asText();
+    }
+
+    public static long wholeNumber(JsonNode node, String field, long min, long max) {
+        JsonNode value = node.get(leaf(field));
+        if (value == null || !value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw ProblemException.invalid(field, "is required and must be a whole number");
+        }
+        return inRange(field, value.asLong(), min, max);
+    }
+
+    public static Integer optionalWholeNumber(JsonNode node, String field, long min, long max) {
+        JsonNode value = node.get(leaf(field));
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw ProblemException.invalid(field, "must be a number");
+        }
+        return (int) inRange(field, Math.round(value.asDouble()), min, max);
+    }
+
+    public static double number(JsonNode node, String field, double min, double max) {
+        JsonNode value = node.get(leaf(field));
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw ProblemException.invalid(field, "is required and must be a number");
+        }
+        double number = value.asDouble();
+        if (number < min || number > max) {
+            throw ProblemException.invalid(field, "must be between " + min + " and " + max + " (got " + number + ")");
+        }
+        return number;
+    }
+
+    public static OffsetDateTime time(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO-8601 time with an offset, e.g. 2026-11-03T07:15:00-06:00"
+                    + " (got '" + value + "')");
+        }
+    }
+
+    private static long inRange(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw ProblemException.invalid(field, "must be between " + min + " and " + max + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        String last = dot < 0 ? path : path.substring(dot + 1);
+        int bracket = last.indexOf('[');
+        return bracket < 0 ? last : last.substring(0, bracket);
+    }
+
+    /** What a webhook answer says: the outcome and, when there is one, the activity. */
+    public record Answer(String outcome, UUID activityId) {
+
+        public static Answer of(IngestOutcome outcome) {
+            return new Answer(outcome.result().code(), outcome.activityId());
+        }
+    }
+}

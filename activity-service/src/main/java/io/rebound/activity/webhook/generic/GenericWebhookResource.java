@@ -1,0 +1,80 @@
+package io.rebound.activity.webhook.generic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.activity.ingest.DeviceActivity;
+import io.rebound.activity.ingest.IngestOutcome;
+import io.rebound.activity.ingest.IngestService;
+import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.ingest.ProviderSports;
+import io.rebound.activity.webhook.WebhookJson;
+import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
+
+/**
+ * The signed webhook for any other app (Standard Webhooks). Body: {@code {"type": "activity.created" |
+ * "activity.updated" | "activity.deleted", "data": {"userId", "activityId", "sport", "startTime",
+ * "durationSeconds", "distanceMetres", "averageHeartRate"}}}; {@code webhook-id} makes a redelivery harmless.
+ */
+@Path("/api/v1/webhooks/generic")
+@Produces(MediaType.APPLICATION_JSON)
+public class GenericWebhookResource {
+
+    private final StandardWebhookVerifier verifier;
+    private final IngestService ingest;
+    private final OutboxRelay relay;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public GenericWebhookResource(
+            @ConfigProperty(name = "rebound.activity.webhook.generic.secrets") Optional<List<String>> secrets,
+            IngestService ingest, OutboxRelay relay, ObjectMapper json) {
+        this.verifier = new StandardWebhookVerifier(secrets.orElse(List.of()));
+        this.ingest = ingest;
+        this.relay = relay;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An activity created, updated or deleted in another app", description = "Signed as Standard"
+            + " Webhooks describes; answered 200 once stored.")
+    public Uni<WebhookJson.Answer> receive(@RestHeader("webhook-id") String id, @RestHeader("webhook-timestamp") String timestamp,
+            @RestHeader("webhook-signature") String signature, String body) {
+        byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        WebhookJson.checkSize(raw);
+        String refused = verifier.problem(id, timestamp, signature, raw, clock.instant());
+        if (refused != null) {
+            throw new ProblemException(401, "Signature refused", refused, List.of());
+        }
+        JsonNode root = WebhookJson.parse(json, body);
+        String type = WebhookJson.text(root, "type");
+        JsonNode data = WebhookJson.object(root, "data");
+        String userId = WebhookJson.text(data, "data.userId");
+        String activityId = WebhookJson.text(data, "data.activityId");
+        Uni<IngestOutcome> outcome = switch (type) {
+            case "activity.created", "activity.updated" -> ingest.upsert(userId, id, new DeviceActivity(Provider.WEBHOOK,
+                    activityId, ProviderSports.map(Provider.WEBHOOK, WebhookJson.text(data, "data.sport")),
+                    WebhookJson.time(data, "data.startTime"), WebhookJson.wholeNumber(data, "data.durationSeconds", 1, 86_400),
+                    WebhookJson.number(data, "data.distanceMetres", 0, 500_000),
+                    WebhookJson.optionalWholeNumber(data, "data.averageHeartRate", 20, 250)));
+            case "activity.deleted" -> ingest.delete(Provider.WEBHOOK, userId, id, activityId);
+            default -> throw ProblemException.invalid("type",
+                    "must be activity.created, activity.updated or activity.deleted (got '" + type + "')");
+        };
+        return outcome.invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+    }
+}
