@@ -61,6 +61,12 @@ public class IngestService {
         return receive(provider, providerUserId, deliveryId, Operation.DELETE, gone);
     }
 
+    /** An activity the runner brought themselves (an uploaded file): no provider user to resolve. */
+    @WithTransaction
+    public Uni<IngestOutcome> own(String runnerId, DeviceActivity activity) {
+        return apply(runnerId, activity);
+    }
+
     /** An activity of a runner's own: no provider user to resolve. Call inside a transaction. */
     public Uni<IngestOutcome> apply(String runnerId, DeviceActivity activity) {
         return ActivitySource.<ActivitySource>findById(new ActivitySource.Key(activity.provider().code(), activity.providerActivityId()))

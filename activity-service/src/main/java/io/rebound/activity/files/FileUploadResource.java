@@ -1,0 +1,63 @@
+package io.rebound.activity.files;
+
+import io.rebound.activity.ingest.DeviceActivity;
+import io.rebound.activity.ingest.IngestService;
+import io.rebound.activity.webhook.WebhookJson;
+import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import io.rebound.support.problem.Problem;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/runners/{runnerId}/activities/files")
+@Produces(MediaType.APPLICATION_JSON)
+public class FileUploadResource {
+
+    private final ActivityFileParser parser = new ActivityFileParser();
+    private final IngestService ingest;
+    private final OutboxRelay relay;
+    private final Vertx vertx;
+
+    public FileUploadResource(IngestService ingest, OutboxRelay relay, Vertx vertx) {
+        this.ingest = ingest;
+        this.relay = relay;
+        this.vertx = vertx;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a FIT, GPX or TCX file", description = "Multipart field 'file'. The same file twice is"
+            + " one activity; a file the runner's watch also synced is recognised as the same run.")
+    public Uni<WebhookJson.Answer> upload(@PathParam("runnerId") String runnerId, @RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.invalid("file", "a multipart field named 'file' with a FIT, GPX or TCX file is required");
+        }
+        // Reading and decoding a file of up to 25 MiB is blocking work: off the event loop, back on it to store.
+        Uni<DeviceActivity> parsed = vertx.executeBlocking(Uni.createFrom().item(() -> parse(file)));
+        return parsed.chain(activity -> ingest.own(runnerId, activity)).invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+    }
+
+    private DeviceActivity parse(FileUpload file) {
+        try {
+            return parser.parse(file.fileName(), Files.readAllBytes(file.uploadedFile()));
+        } catch (UnreadableFileException e) {
+            throw new ProblemException(422, "Unreadable file", e.getMessage(),
+                    List.of(new Problem.FieldError("file", e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded file", e);
+        }
+    }
+}

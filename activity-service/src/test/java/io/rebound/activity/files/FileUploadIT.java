@@ -1,0 +1,78 @@
+package io.rebound.activity.files;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.devstack.DevstackResource;
+import io.rebound.devstack.InfraAvailable;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Uploads through HTTP into real PostgreSQL: a file is one activity, however often it comes. */
+@QuarkusTest
+@ExtendWith(InfraAvailable.class)
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "activity"))
+class FileUploadIT {
+
+    /** Three points 0.01 degrees of latitude apart on one meridian (about 2224 m in all), 12 minutes long. */
+    private static final String GPX = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+              <trk><type>running</type><trkseg>
+                <trkpt lat="47.000" lon="8.0"><time>2026-11-20T06:00:00Z</time></trkpt>
+                <trkpt lat="47.010" lon="8.0"><time>2026-11-20T06:06:00Z</time></trkpt>
+                <trkpt lat="47.020" lon="8.0"><time>2026-11-20T06:12:00Z</time></trkpt>
+              </trkseg></trk>
+            </gpx>
+            """;
+
+    private static String runner() {
+        return "runner-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void gpxFileBecomesOneActivityEvenWhenUploadedTwice() {
+        String runner = runner();
+        given().multiPart("file", "morning.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+                .when().post("/api/v1/runners/{runner}/activities/files", runner)
+                .then().statusCode(200).body("outcome", equalTo("created"));
+        given().multiPart("file", "morning-again.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+                .when().post("/api/v1/runners/{runner}/activities/files", runner)
+                .then().statusCode(200).body("outcome", equalTo("duplicate"));
+        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(1))
+                .body("[0].sport", equalTo("run"))
+                .body("[0].durationSeconds", equalTo(720))
+                .body("[0].startTime", equalTo("2026-11-20T06:00:00Z"));
+    }
+
+    @Test
+    void corruptFileIsUnprocessableAndStoresNothing() {
+        String runner = runner();
+        byte[] garbage = new byte[512];
+        new java.util.Random(7).nextBytes(garbage);
+        given().multiPart("file", "watch.fit", garbage, "application/octet-stream")
+                .when().post("/api/v1/runners/{runner}/activities/files", runner)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("detail", containsString("not a FIT, GPX or TCX file"));
+        given().when().get("/api/v1/runners/{runner}/activities", runner).then().body("$", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void wrongMediaTypeOrMissingFileIsRefused() {
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/runners/{runner}/activities/files", runner())
+                .then().statusCode(415).contentType("application/problem+json");
+        given().multiPart("other", "x.txt", "hello".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/runners/{runner}/activities/files", runner())
+                .then().statusCode(400).body("errors[0].field", equalTo("file"));
+    }
+}
