@@ -1,0 +1,208 @@
+package io.rebound.activity.webhook.strava;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rebound.activity.ingest.DeviceActivity;
+import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.ingest.ProviderSports;
+import io.rebound.activity.webhook.FetchResult;
+import io.rebound.activity.webhook.JsonFields;
+import io.rebound.activity.webhook.RetryAfter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fetches one activity from the Strava API v3 ({@code GET /api/v3/activities/{id}}, a DetailedActivity) and maps
+ * it onto a {@link DeviceActivity}.
+ */
+public final class StravaClient {
+
+    /** Strava counts requests in 15-minute windows that start on the quarter hour. */
+    static final Duration RATE_WINDOW = Duration.ofMinutes(15);
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI baseUrl;
+    private final HttpClient http;
+    private final Clock clock;
+
+    /** @param baseUrl {@code https://www.strava.com} in production */
+    public StravaClient(URI baseUrl, HttpClient http, Clock clock) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public FetchResult fetchActivity(String accessToken, long activityId) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        HttpRequest request = HttpRequest.newBuilder(activityUri(activityId))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new FetchResult.TransientFailure("GET strava activity " + activityId + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FetchResult.TransientFailure("GET strava activity " + activityId + " was interrupted");
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            return map(activityId, response.body());
+        }
+        if (status == 404) {
+            return new FetchResult.NotFound();
+        }
+        if (status == 401) {
+            return new FetchResult.Unauthorized();
+        }
+        if (status == 429) {
+            return new FetchResult.RateLimited(retryAfter(response.headers()));
+        }
+        if (status >= 500 || status == 408) {
+            return new FetchResult.TransientFailure("strava answered HTTP " + status + " for activity " + activityId);
+        }
+        return new FetchResult.Unprocessable(
+                "strava answered HTTP " + status + " for activity " + activityId + ", expected 200");
+    }
+
+    private URI activityUri(long activityId) {
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        return URI.create(base + "/api/v3/activities/" + activityId);
+    }
+
+    private static FetchResult map(long activityId, String body) {
+        try {
+            return new FetchResult.Fetched(toDeviceActivity(JsonFields.parseObject(body, "activity body")));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return new FetchResult.Unprocessable("strava activity " + activityId + ": " + e.getMessage());
+        }
+    }
+
+    private static DeviceActivity toDeviceActivity(JsonNode activity) {
+        long id = JsonFields.requiredLong(activity, "id");
+        String sportType = JsonFields.text(activity, "sport_type")
+                .or(() -> JsonFields.text(activity, "type"))
+                .orElse(null);
+        return new DeviceActivity(
+                Provider.STRAVA,
+                String.valueOf(id),
+                ProviderSports.map(Provider.STRAVA, sportType),
+                startTime(activity),
+                durationSeconds(activity),
+                JsonFields.number(activity, "distance").orElse(0.0),
+                JsonFields.number(activity, "average_heartrate").map(bpm -> (int) Math.round(bpm)).orElse(null));
+    }
+
+    /** Moving time is what the runner did; elapsed time includes standing at lights and is only the fallback. */
+    private static long durationSeconds(JsonNode activity) {
+        return JsonFields.longValue(activity, "moving_time").filter(seconds -> seconds > 0)
+                .or(() -> JsonFields.longValue(activity, "elapsed_time").filter(seconds -> seconds > 0))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "moving_time and elapsed_time are both missing or zero, expected seconds"));
+    }
+
+    /**
+     * The start instant in the activity's own zone: Strava's {@code timezone} names it after the GMT label
+     * ("(GMT-08:00) America/Los_Angeles"); the label is the standard offset, so the zone's rules give the offset
+     * that was in force (daylight saving included). Without a known zone the local start says the offset.
+     */
+    private static OffsetDateTime startTime(JsonNode activity) {
+        String startDate = JsonFields.requiredText(activity, "start_date");
+        Instant start;
+        try {
+            start = Instant.parse(startDate);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "start_date '" + startDate + "' is not an ISO-8601 UTC instant like 2025-07-12T14:05:31Z");
+        }
+        Optional<ZoneId> zone = JsonFields.text(activity, "timezone").flatMap(StravaClient::zoneOf);
+        if (zone.isPresent()) {
+            return OffsetDateTime.ofInstant(start, zone.get());
+        }
+        return JsonFields.text(activity, "start_date_local")
+                .flatMap(local -> offsetFromLocal(start, local))
+                .map(start::atOffset)
+                .orElse(start.atOffset(ZoneOffset.UTC));
+    }
+
+    private static Optional<ZoneId> zoneOf(String timezone) {
+        String id = timezone.substring(timezone.lastIndexOf(' ') + 1);
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException unknownZone) {
+            return Optional.empty();
+        }
+    }
+
+    /** Strava writes the local start with a misleading "Z"; it is wall-clock time, so the Z is dropped. */
+    private static Optional<ZoneOffset> offsetFromLocal(Instant start, String local) {
+        try {
+            String withoutZ = local.endsWith("Z") ? local.substring(0, local.length() - 1) : local;
+            LocalDateTime wallClock = LocalDateTime.parse(withoutZ);
+            long seconds = Duration.between(LocalDateTime.ofInstant(start, ZoneOffset.UTC), wallClock).getSeconds();
+            return Optional.of(ZoneOffset.ofTotalSeconds(Math.toIntExact(seconds)));
+        } catch (DateTimeException | ArithmeticException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Retry-After when Strava sends one; otherwise the next midnight UTC when the daily limit is spent (the second
+     * of X-RateLimit-Usage / X-RateLimit-Limit), else the start of the next 15-minute window.
+     */
+    private Duration retryAfter(HttpHeaders headers) {
+        Instant now = clock.instant();
+        Optional<Duration> asked = headers.firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, now));
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        if (dailyLimitSpent(headers)) {
+            Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Duration.between(now, midnight);
+        }
+        long window = RATE_WINDOW.toMillis();
+        long nowMillis = now.toEpochMilli();
+        long nextWindow = Math.floorDiv(nowMillis, window) * window + window;
+        return Duration.ofMillis(nextWindow - nowMillis);
+    }
+
+    private static boolean dailyLimitSpent(HttpHeaders headers) {
+        Optional<long[]> limit = headers.firstValue("X-RateLimit-Limit").flatMap(StravaClient::pair);
+        Optional<long[]> usage = headers.firstValue("X-RateLimit-Usage").flatMap(StravaClient::pair);
+        return limit.isPresent() && usage.isPresent() && usage.get()[1] >= limit.get()[1];
+    }
+
+    /** "200,2000": the 15-minute figure, then the daily one. */
+    private static Optional<long[]> pair(String header) {
+        String[] parts = header.split(",");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())});
+        } catch (NumberFormatException malformed) {
+            return Optional.empty();
+        }
+    }
+}
