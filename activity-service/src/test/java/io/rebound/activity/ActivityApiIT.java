@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(InfraAvailable.class)
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "activity"))
+@QuarkusTestResource(ProviderApisResource.class)
 class ActivityApiIT {
 
     private static final String START = "2026-11-03T07:15:00-06:00";

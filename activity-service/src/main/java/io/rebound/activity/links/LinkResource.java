@@ -1,5 +1,6 @@
 package io.rebound.activity.links;
 
+import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.support.outbox.OutboxRelay;
@@ -25,8 +26,11 @@ public class LinkResource {
     private final TokenCipher tokens;
     private final RequestValidator validator;
     private final OutboxRelay relay;
+    private final FetchWorker worker;
 
-    public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator, OutboxRelay relay) {
+    public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator, OutboxRelay relay,
+            FetchWorker worker) {
+        this.worker = worker;
         this.links = links;
         this.tokens = tokens;
         this.validator = validator;
@@ -44,9 +48,14 @@ public class LinkResource {
                     + " rebound.activity.token-key, so it cannot store access tokens", List.of());
         }
         Provider provider = Provider.valueOf(request.provider().toUpperCase(Locale.ROOT));
-        return links.link(runnerId, provider, request).invoke(relay::wakeUp)
+        return links.link(runnerId, provider, request).invoke(this::wakeUp)
                 .map(replayed -> Response.status(201).entity(new Linked(runnerId, request.provider(),
                         request.providerUserId(), replayed)).build());
+    }
+
+    private void wakeUp() {
+        relay.wakeUp();
+        worker.wakeUp();
     }
 
     /** The answer to a link: how many activities kept for that user were applied. */

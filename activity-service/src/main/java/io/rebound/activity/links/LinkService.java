@@ -1,6 +1,7 @@
 package io.rebound.activity.links;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.ingest.DeviceLink;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.LinkKey;
@@ -12,16 +13,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 
-/** Stores links and, in the same transaction, applies what the provider user sent before they were linked. */
+/**
+ * Stores links and, in the same transaction, applies what the provider user sent before they were linked and releases
+ * the fetches that waited for it.
+ */
 @ApplicationScoped
 public class LinkService {
 
     private final IngestService ingest;
     private final TokenCipher tokens;
+    private final FetchQueue fetches;
 
-    public LinkService(IngestService ingest, TokenCipher tokens) {
+    public LinkService(IngestService ingest, TokenCipher tokens, FetchQueue fetches) {
         this.ingest = ingest;
         this.tokens = tokens;
+        this.fetches = fetches;
+    }
+
+    /** The provider user revoked our access: forget their token; their activities stay. */
+    @WithTransaction
+    public Uni<Integer> deauthorize(Provider provider, String providerUserId) {
+        return DeviceLink.update("accessToken = null where key = ?1", LinkKey.of(provider, providerUserId));
     }
 
     /** Answers how many kept activities were applied. */
@@ -38,7 +50,8 @@ public class LinkService {
             link.accessToken = request.accessToken() == null ? link.accessToken : tokens.encrypt(request.accessToken());
             link.createdAt = link.createdAt == null ? Instant.now() : link.createdAt;
             Uni<DeviceLink> saved = existing != null ? Uni.createFrom().item(link) : link.persist();
-            return saved.chain(() -> ingest.replay(provider, request.providerUserId(), runnerId));
+            return saved.chain(() -> fetches.release(provider, request.providerUserId()))
+                    .chain(() -> ingest.replay(provider, request.providerUserId(), runnerId));
         });
     }
 

@@ -1,0 +1,59 @@
+package io.rebound.activity.webhook.polar;
+
+import io.rebound.activity.fetch.FetchQueue;
+import io.rebound.activity.fetch.FetchWorker;
+import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.webhook.WebhookJson;
+import io.rebound.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
+
+/** Polar AccessLink's webhook: signed with the webhook's secret key; the exercise is fetched afterwards. */
+@Path("/api/v1/webhooks/polar")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolarWebhookResource {
+
+    private final String secret;
+    private final FetchQueue queue;
+    private final FetchWorker worker;
+
+    public PolarWebhookResource(@ConfigProperty(name = "rebound.activity.polar.webhook-secret") Optional<String> secret,
+            FetchQueue queue, FetchWorker worker) {
+        this.secret = secret.filter(s -> !s.isBlank()).orElse(null);
+        this.queue = queue;
+        this.worker = worker;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A Polar AccessLink event (EXERCISE or the PING check)")
+    public Uni<WebhookJson.Answer> event(@RestHeader("Polar-Webhook-Signature") String signature, String body) {
+        byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        WebhookJson.checkSize(raw);
+        if (secret == null || !PolarSignature.verify(raw, signature, secret)) {
+            throw new ProblemException(401, "Signature refused",
+                    "Polar-Webhook-Signature must be the hex HMAC-SHA256 of the body with this webhook's secret key", List.of());
+        }
+        PolarEvent event;
+        try {
+            event = PolarEvent.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("(body)", e.getMessage());
+        }
+        if (!event.isExercise()) {
+            return Uni.createFrom().item(new WebhookJson.Answer(event.isPing() ? "pong" : "ignored", null));
+        }
+        return queue.enqueue(Provider.POLAR, Long.toString(event.userId()), event.entityId(), event.url())
+                .invoke(worker::wakeUp).map(job -> new WebhookJson.Answer("queued", null));
+    }
+}

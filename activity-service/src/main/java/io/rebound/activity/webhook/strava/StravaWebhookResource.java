@@ -1,0 +1,85 @@
+package io.rebound.activity.webhook.strava;
+
+import io.rebound.activity.fetch.FetchQueue;
+import io.rebound.activity.fetch.FetchWorker;
+import io.rebound.activity.links.LinkService;
+import io.rebound.activity.ingest.IngestService;
+import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.webhook.WebhookJson;
+import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Strava's webhook subscription: the {@code GET} handshake, and event {@code POST}s answered at once (Strava
+ * wants an answer within 2 s); the activity itself is fetched afterwards by {@link FetchWorker}.
+ */
+@Path("/api/v1/webhooks/strava")
+@Produces(MediaType.APPLICATION_JSON)
+public class StravaWebhookResource {
+
+    private final String verifyToken;
+    private final FetchQueue queue;
+    private final FetchWorker worker;
+    private final IngestService ingest;
+    private final OutboxRelay relay;
+    private final LinkService links;
+
+    public StravaWebhookResource(@ConfigProperty(name = "rebound.activity.strava.verify-token") Optional<String> verifyToken,
+            FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links) {
+        this.links = links;
+        this.verifyToken = verifyToken.orElse(null);
+        this.queue = queue;
+        this.worker = worker;
+        this.ingest = ingest;
+        this.relay = relay;
+    }
+
+    @GET
+    @Operation(summary = "Strava's subscription handshake")
+    public Response handshake(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+            @QueryParam("hub.challenge") String challenge) {
+        return StravaHandshake.answer(mode, token, challenge, verifyToken)
+                .map(answer -> Response.ok(answer, MediaType.APPLICATION_JSON).build())
+                .orElseThrow(() -> new ProblemException(403, "Handshake refused",
+                        "hub.mode must be subscribe and hub.verify_token must be ours", List.of()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A Strava event: an activity created, updated or deleted, or an athlete's access revoked")
+    public Uni<WebhookJson.Answer> event(String body) {
+        WebhookJson.checkSize(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        StravaEvent event;
+        try {
+            event = StravaEvent.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("(body)", e.getMessage());
+        }
+        String owner = Long.toString(event.ownerId());
+        if (event.objectType() == StravaObjectType.ATHLETE) {
+            return event.isDeauthorization()
+                    ? links.deauthorize(Provider.STRAVA, owner).map(ignored -> new WebhookJson.Answer("deauthorized", null))
+                    : Uni.createFrom().item(new WebhookJson.Answer("ignored", null));
+        }
+        String activityId = Long.toString(event.objectId());
+        if (event.aspectType() == StravaAspectType.DELETE) {
+            return ingest.delete(Provider.STRAVA, owner, null, activityId).invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+        }
+        return queue.enqueue(Provider.STRAVA, owner, activityId, null).invoke(worker::wakeUp)
+                .map(job -> new WebhookJson.Answer("queued", null));
+    }
+}

@@ -1,0 +1,31 @@
+package io.rebound.activity;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * WireMock playing Strava's and Polar's APIs for activity-service's tests. Tests stub it through its admin API,
+ * at the URL the service is configured with.
+ */
+public class ProviderApisResource implements QuarkusTestResourceLifecycleManager {
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        String base = "http://localhost:" + server.port();
+        return Map.of("rebound.activity.strava.base-url", base, "rebound.activity.polar.base-url", base);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
