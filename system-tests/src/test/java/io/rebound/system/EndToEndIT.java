@@ -47,6 +47,7 @@ class EndToEndIT {
     private static ServiceProcess plan;
     private static ServiceProcess notification;
     private static Mailbox mailbox;
+    private static Providers providers;
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -55,6 +56,7 @@ class EndToEndIT {
         infrastructure = InfraMode.current().start(work.resolve("devstack"));
         endpoints = infrastructure.endpoints();
         mailbox = new Mailbox(endpoints.mailboxUrl());
+        providers = Providers.start();
         activityPort = Ports.free();
         activity = activityService().start();
         plan = new ServiceProcess("plan-service", Ports.free(), endpoints.quarkusConfig("plan"), logs).start();
@@ -72,10 +74,17 @@ class EndToEndIT {
         if (infrastructure != null) {
             infrastructure.close();
         }
+        if (providers != null) {
+            providers.close();
+        }
     }
 
     private static ServiceProcess activityService() {
-        return new ServiceProcess("activity-service", activityPort, endpoints.quarkusConfig("activity"), logs);
+        Map<String, String> config = new java.util.HashMap<>(endpoints.quarkusConfig("activity"));
+        config.put("rebound.activity.strava.base-url", providers.baseUrl());
+        config.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
+        config.put("rebound.activity.token-key", Providers.TOKEN_KEY);
+        return new ServiceProcess("activity-service", activityPort, config, logs);
     }
 
     @Test
@@ -128,6 +137,33 @@ class EndToEndIT {
             assertThat(mailbox.messagesTo(runner.email())).hasSize(1);
             assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1);
         });
+    }
+
+    @Test
+    void stravaEventGarminPushAndSignedWebhookForOneRunnerEachEndAsOneActivity() throws Exception {
+        Runner runner = Runner.create();
+        String api = activity.baseUrl();
+        long athlete = 5_000_000 + Math.abs(runner.id().hashCode() % 1_000_000);
+        for (String link : List.of(
+                "{\"provider\": \"strava\", \"providerUserId\": \"" + athlete + "\", \"accessToken\": \"tok-" + athlete + "\"}",
+                "{\"provider\": \"garmin\", \"providerUserId\": \"g-" + runner.id() + "\"}",
+                "{\"provider\": \"webhook\", \"providerUserId\": \"w-" + runner.id() + "\"}")) {
+            assertThat(RestClient.postJson(api + "/api/v1/runners/" + runner.id() + "/links", link).statusCode()).isEqualTo(201);
+        }
+        long stravaId = providers.stravaActivity("tok-" + athlete, "2026-11-10T14:00:00Z", 8000);
+
+        assertThat(RestClient.postJson(api + "/api/v1/webhooks/strava", Providers.stravaCreate(stravaId, athlete)).statusCode())
+                .isEqualTo(200);
+        assertThat(RestClient.postJson(api + "/api/v1/webhooks/garmin", Providers.garminPush("g-" + runner.id(),
+                "2026-11-11T13:00:00Z", 6000)).statusCode()).isEqualTo(200);
+        assertThat(Providers.postSignedWebhook(api, "w-" + runner.id(), "2026-11-12T12:00:00Z", 7000).statusCode())
+                .isEqualTo(200);
+
+        TopicReader topics = new TopicReader(endpoints.kafkaBootstrapServers());
+        var published = topics.await("activities", r -> runner.id().equals(r.key()), 3, DELIVERY, Duration.ofSeconds(3));
+        assertThat(published).hasSize(3);
+        assertThat(published.stream().map(r -> io.rebound.events.EventJson.read(r.value(),
+                io.rebound.events.ActivityRecorded.TYPE).distanceMetres())).containsExactlyInAnyOrder(8000.0, 6000.0, 7000.0);
     }
 
     /** All text of a message, from every text part however deep it is nested. */
