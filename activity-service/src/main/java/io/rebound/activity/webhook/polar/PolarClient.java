@@ -5,16 +5,14 @@ import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.webhook.FetchResult;
+import io.rebound.activity.webhook.ProviderGet;
 import io.rebound.activity.webhook.JsonFields;
 import io.rebound.activity.webhook.RetryAfter;
 import io.rebound.events.Sport;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -36,7 +34,6 @@ public final class PolarClient {
     /** AccessLink's short-term rate limit window, the wait when a 429 says nothing else. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(15);
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -68,39 +65,8 @@ public final class PolarClient {
     public FetchResult fetchExercise(String accessToken, String url) {
         Objects.requireNonNull(accessToken, "accessToken");
         URI exercise = underBase(url);
-        HttpRequest request = HttpRequest.newBuilder(exercise)
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return new FetchResult.TransientFailure("GET polar exercise " + exercise + " failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new FetchResult.TransientFailure("GET polar exercise " + exercise + " was interrupted");
-        }
-        int status = response.statusCode();
-        if (status == 200) {
-            return map(exercise, response.body());
-        }
-        // 204 means AccessLink has nothing at that url any more: the exercise is gone either way.
-        if (status == 404 || status == 204) {
-            return new FetchResult.NotFound();
-        }
-        if (status == 401) {
-            return new FetchResult.Unauthorized();
-        }
-        if (status == 429) {
-            return new FetchResult.RateLimited(retryAfter(response.headers()));
-        }
-        if (status >= 500 || status == 408) {
-            return new FetchResult.TransientFailure("polar answered HTTP " + status + " for " + exercise);
-        }
-        return new FetchResult.Unprocessable("polar answered HTTP " + status + " for " + exercise + ", expected 200");
+        return ProviderGet.fetch(http, exercise, accessToken, "polar exercise " + exercise, this::retryAfter,
+                body -> map(exercise, body));
     }
 
     private URI underBase(String url) {

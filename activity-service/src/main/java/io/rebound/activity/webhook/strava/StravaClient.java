@@ -5,14 +5,12 @@ import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.webhook.FetchResult;
+import io.rebound.activity.webhook.ProviderGet;
 import io.rebound.activity.webhook.JsonFields;
 import io.rebound.activity.webhook.RetryAfter;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -35,7 +33,6 @@ public final class StravaClient {
     /** Strava counts requests in 15-minute windows that start on the quarter hour. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(15);
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -50,39 +47,8 @@ public final class StravaClient {
 
     public FetchResult fetchActivity(String accessToken, long activityId) {
         Objects.requireNonNull(accessToken, "accessToken");
-        HttpRequest request = HttpRequest.newBuilder(activityUri(activityId))
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return new FetchResult.TransientFailure("GET strava activity " + activityId + " failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new FetchResult.TransientFailure("GET strava activity " + activityId + " was interrupted");
-        }
-        int status = response.statusCode();
-        if (status == 200) {
-            return map(activityId, response.body());
-        }
-        if (status == 404) {
-            return new FetchResult.NotFound();
-        }
-        if (status == 401) {
-            return new FetchResult.Unauthorized();
-        }
-        if (status == 429) {
-            return new FetchResult.RateLimited(retryAfter(response.headers()));
-        }
-        if (status >= 500 || status == 408) {
-            return new FetchResult.TransientFailure("strava answered HTTP " + status + " for activity " + activityId);
-        }
-        return new FetchResult.Unprocessable(
-                "strava answered HTTP " + status + " for activity " + activityId + ", expected 200");
+        return ProviderGet.fetch(http, activityUri(activityId), accessToken, "strava activity " + activityId,
+                this::retryAfter, body -> map(activityId, body));
     }
 
     private URI activityUri(long activityId) {
