@@ -174,7 +174,7 @@ public class FetchWorker {
             job.state = state;
             job.attempts += attempts;
             job.lastError = error;
-            return fetched == null ? Uni.createFrom().voidItem() : ingest.apply(runnerId, fetched.activity()).replaceWithVoid();
+            return fetched == null ? Uni.createFrom().voidItem() : ingest.apply(runnerId, fetched.activity(), null).replaceWithVoid();
         }))).invoke(relay::wakeUp);
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.UUID;
 
 /** One provider activity that an activity stands for. */
@@ -17,8 +18,21 @@ public class ActivitySource extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    @Column(name = "activity_id", nullable = false)
+    /** Null once the activity was deleted: the row stays as a tombstone. */
+    @Column(name = "activity_id")
     public UUID activityId;
+
+    /** The provider's time of the version we hold, when the provider gives one. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(nullable = false)
+    public boolean deleted;
+
+    /** True when a version from {@code at} is older than what we already hold, or the activity was deleted. */
+    boolean supersedes(Instant at) {
+        return deleted || (at != null && updatedAt != null && at.isBefore(updatedAt));
+    }
 
     /** (provider, provider's activity id). */
     @Embeddable
@@ -26,10 +40,11 @@ public class ActivitySource extends PanacheEntityBase {
             @Column(name = "provider_activity_id") String providerActivityId) implements Serializable {
     }
 
-    static ActivitySource of(Provider provider, String providerActivityId, UUID activityId) {
+    static ActivitySource of(Provider provider, String providerActivityId, UUID activityId, Instant updatedAt) {
         ActivitySource source = new ActivitySource();
         source.key = new Key(provider.code(), providerActivityId);
         source.activityId = activityId;
+        source.updatedAt = updatedAt;
         return source;
     }
 }

@@ -24,7 +24,9 @@ public record IngestOutcome(Result result, UUID activityId) {
         /** From a provider user not linked to a runner yet: kept, and applied once a link is made. */
         UNLINKED,
         /** The same delivery (same delivery id) again: already handled. */
-        REPEATED_DELIVERY;
+        REPEATED_DELIVERY,
+        /** Older than the version already held, or for an activity already deleted: delivered out of order. */
+        STALE;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -35,10 +35,15 @@ public class IngestService {
         this.activities = activities;
     }
 
-    /** An activity created or updated at the provider. */
+    /**
+     * An activity created or updated at the provider.
+     *
+     * @param versionAt the provider's time of this version, when it gives one: an older version arriving late is
+     *                  recognised as stale
+     */
     @WithTransaction
-    public Uni<IngestOutcome> upsert(String providerUserId, String deliveryId, DeviceActivity activity) {
-        return receive(activity.provider(), providerUserId, deliveryId, Operation.UPSERT, activity);
+    public Uni<IngestOutcome> upsert(String providerUserId, String deliveryId, DeviceActivity activity, Instant versionAt) {
+        return receive(activity.provider(), providerUserId, deliveryId, Operation.UPSERT, new Version(activity, versionAt));
     }
 
     /** Several activities of one delivery, all stored or none. */
@@ -46,7 +51,7 @@ public class IngestService {
     public Uni<List<IngestOutcome>> upsertAll(List<Delivered> deliveries) {
         return Multi.createFrom().iterable(deliveries)
                 .onItem().transformToUniAndConcatenate(d -> receive(d.activity().provider(), d.providerUserId(), null,
-                        Operation.UPSERT, d.activity()))
+                        Operation.UPSERT, new Version(d.activity(), null)))
                 .collect().asList();
     }
 
@@ -56,26 +61,33 @@ public class IngestService {
 
     /** An activity deleted at the provider. */
     @WithTransaction
-    public Uni<IngestOutcome> delete(Provider provider, String providerUserId, String deliveryId, String providerActivityId) {
+    public Uni<IngestOutcome> delete(Provider provider, String providerUserId, String deliveryId, String providerActivityId,
+            Instant versionAt) {
         DeviceActivity gone = new DeviceActivity(provider, providerActivityId, null, null, 0, 0, null);
-        return receive(provider, providerUserId, deliveryId, Operation.DELETE, gone);
+        return receive(provider, providerUserId, deliveryId, Operation.DELETE, new Version(gone, versionAt));
     }
 
     /** An activity the runner brought themselves (an uploaded file): no provider user to resolve. */
     @WithTransaction
     public Uni<IngestOutcome> own(String runnerId, DeviceActivity activity) {
-        return apply(runnerId, activity);
+        return apply(runnerId, activity, null);
     }
 
-    /** An activity of a runner's own: no provider user to resolve. Call inside a transaction. */
-    public Uni<IngestOutcome> apply(String runnerId, DeviceActivity activity) {
-        return ActivitySource.<ActivitySource>findById(new ActivitySource.Key(activity.provider().code(), activity.providerActivityId()))
-                .chain(source -> source != null
-                        ? update(source.activityId, activity)
-                        : sameRun(runnerId, activity).chain(same -> same != null
-                                ? ActivitySource.of(activity.provider(), activity.providerActivityId(), same.id).persist()
-                                        .replaceWith(new IngestOutcome(Result.DUPLICATE, same.id))
-                                : create(runnerId, activity)));
+    /** Stores the activity for the runner, once, unless a newer version is already held. Call inside a transaction. */
+    public Uni<IngestOutcome> apply(String runnerId, DeviceActivity activity, Instant versionAt) {
+        return source(activity).chain(source -> {
+            if (source != null && source.supersedes(versionAt)) {
+                return Uni.createFrom().item(new IngestOutcome(Result.STALE, source.activityId));
+            }
+            if (source != null && source.activityId != null) {
+                source.updatedAt = versionAt != null ? versionAt : source.updatedAt;
+                return update(source.activityId, activity);
+            }
+            return sameRun(runnerId, activity).chain(same -> same != null
+                    ? ActivitySource.of(activity.provider(), activity.providerActivityId(), same.id, versionAt).persist()
+                            .replaceWith(new IngestOutcome(Result.DUPLICATE, same.id))
+                    : create(runnerId, activity, versionAt));
+        });
     }
 
     /** Applies what a provider user sent before they were linked, oldest first. Call inside a transaction. */
@@ -84,18 +96,18 @@ public class IngestService {
                         provider.code(), providerUserId, WebhookReceipt.UNLINKED)
                 .chain(receipts -> Multi.createFrom().iterable(receipts)
                         .onItem().transformToUniAndConcatenate(receipt -> {
-                            DeviceActivity activity = read(receipt.payload);
+                            Version version = read(receipt.payload);
                             receipt.state = WebhookReceipt.APPLIED;
                             receipt.appliedAt = Instant.now();
                             return Operation.valueOf(receipt.operation) == Operation.DELETE
-                                    ? remove(activity)
-                                    : apply(runnerId, activity);
+                                    ? remove(version)
+                                    : apply(runnerId, version.activity(), version.at());
                         })
                         .collect().asList().map(List::size));
     }
 
     private Uni<IngestOutcome> receive(Provider provider, String providerUserId, String deliveryId, Operation operation,
-            DeviceActivity activity) {
+            Version version) {
         Uni<Boolean> seen = deliveryId == null
                 ? Uni.createFrom().item(false)
                 : WebhookReceipt.count("provider = ?1 and deliveryId = ?2", provider.code(), deliveryId).map(n -> n > 0);
@@ -104,25 +116,27 @@ public class IngestService {
                 return Uni.createFrom().item(IngestOutcome.of(Result.REPEATED_DELIVERY));
             }
             return DeviceLink.<DeviceLink>findById(LinkKey.of(provider, providerUserId)).chain(link -> {
-                WebhookReceipt receipt = receipt(provider, providerUserId, deliveryId, operation, activity,
+                WebhookReceipt receipt = receipt(provider, providerUserId, deliveryId, operation, version,
                         link == null ? WebhookReceipt.UNLINKED : WebhookReceipt.APPLIED);
                 if (link == null) {
                     return receipt.persist().replaceWith(IngestOutcome.of(Result.UNLINKED));
                 }
-                Uni<IngestOutcome> applied = operation == Operation.DELETE ? remove(activity) : apply(link.runnerId, activity);
+                Uni<IngestOutcome> applied = operation == Operation.DELETE
+                        ? remove(version)
+                        : apply(link.runnerId, version.activity(), version.at());
                 return receipt.persist().chain(() -> applied);
             });
         });
     }
 
-    private Uni<IngestOutcome> create(String runnerId, DeviceActivity device) {
+    private Uni<IngestOutcome> create(String runnerId, DeviceActivity device, Instant versionAt) {
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.runnerId = runnerId;
         activity.acceptedAt = activities.now();
         fill(activity, device);
         return activities.persistNew(activity)
-                .chain(() -> ActivitySource.of(device.provider(), device.providerActivityId(), activity.id).persist())
+                .chain(() -> ActivitySource.of(device.provider(), device.providerActivityId(), activity.id, versionAt).persist())
                 .replaceWith(new IngestOutcome(Result.CREATED, activity.id));
     }
 
@@ -139,14 +153,32 @@ public class IngestService {
         });
     }
 
-    private Uni<IngestOutcome> remove(DeviceActivity device) {
-        return ActivitySource.<ActivitySource>findById(new ActivitySource.Key(device.provider().code(), device.providerActivityId()))
-                .chain(source -> source == null
-                        ? Uni.createFrom().item(IngestOutcome.of(Result.UNKNOWN_ACTIVITY))
-                        : Activity.<Activity>findById(source.activityId, LockModeType.PESSIMISTIC_WRITE).chain(activity ->
-                                activity == null
-                                        ? Uni.createFrom().item(IngestOutcome.of(Result.UNKNOWN_ACTIVITY))
-                                        : activities.remove(activity).replaceWith(new IngestOutcome(Result.DELETED, activity.id))));
+    /**
+     * Deletes the activity a provider activity stands for, and leaves tombstones so a late "created" cannot bring
+     * it back. A deletion of something never seen leaves a tombstone too.
+     */
+    private Uni<IngestOutcome> remove(Version version) {
+        DeviceActivity device = version.activity();
+        return source(device).chain(source -> {
+            if (source == null) {
+                ActivitySource tombstone = ActivitySource.of(device.provider(), device.providerActivityId(), null, version.at());
+                tombstone.deleted = true;
+                return tombstone.persist().replaceWith(IngestOutcome.of(Result.UNKNOWN_ACTIVITY));
+            }
+            if (source.deleted || source.activityId == null) {
+                return Uni.createFrom().item(IngestOutcome.of(Result.UNKNOWN_ACTIVITY));
+            }
+            UUID activityId = source.activityId;
+            return ActivitySource.update("deleted = true, activityId = null where activityId = ?1", activityId)
+                    .chain(() -> Activity.<Activity>findById(activityId, LockModeType.PESSIMISTIC_WRITE))
+                    .chain(activity -> activity == null
+                            ? Uni.createFrom().item(IngestOutcome.of(Result.UNKNOWN_ACTIVITY))
+                            : activities.remove(activity).replaceWith(new IngestOutcome(Result.DELETED, activityId)));
+        });
+    }
+
+    private static Uni<ActivitySource> source(DeviceActivity device) {
+        return ActivitySource.findById(new ActivitySource.Key(device.provider().code(), device.providerActivityId()));
     }
 
     /** An activity of the runner that is the same run as {@code device}, as another provider reported it. */
@@ -182,26 +214,30 @@ public class IngestService {
     }
 
     private static WebhookReceipt receipt(Provider provider, String providerUserId, String deliveryId, Operation operation,
-            DeviceActivity activity, String state) {
+            Version version, String state) {
         WebhookReceipt receipt = new WebhookReceipt();
         receipt.id = UUID.randomUUID();
         receipt.provider = provider.code();
         receipt.providerUserId = providerUserId;
         receipt.deliveryId = deliveryId;
         receipt.operation = operation.name();
-        receipt.payload = EventJson.write(activity);
+        receipt.payload = EventJson.write(version);
         receipt.state = state;
         receipt.receivedAt = Instant.now();
         receipt.appliedAt = WebhookReceipt.APPLIED.equals(state) ? receipt.receivedAt : null;
         return receipt;
     }
 
-    private static DeviceActivity read(String json) {
+    private static Version read(String json) {
         try {
-            return EventJson.mapper().readValue(json, DeviceActivity.class);
+            return EventJson.mapper().readValue(json, Version.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored webhook receipt is unreadable: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** An activity as one delivery described it, and the provider's time of that version (null when not given). */
+    record Version(DeviceActivity activity, Instant at) {
     }
 
     /** What a delivery asks for. */

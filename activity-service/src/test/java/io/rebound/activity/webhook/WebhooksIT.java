@@ -56,12 +56,21 @@ class WebhooksIT {
                 .body(body).when().post("/api/v1/webhooks/generic").then();
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong VERSION = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A delivery as the app sends it, each one a newer version than the last. */
     private static String generic(String type, String userId, String activityId, String start, double metres) {
+        return generic(type, userId, activityId, start, metres, Instant.parse("2026-11-27T10:00:00Z")
+                .plusSeconds(VERSION.incrementAndGet()));
+    }
+
+    private static String generic(String type, String userId, String activityId, String start, double metres,
+            Instant version) {
         return """
-                {"type": "%s", "timestamp": "2026-11-27T10:00:00Z", "data": {"userId": "%s", "activityId": "%s",
+                {"type": "%s", "timestamp": "%s", "data": {"userId": "%s", "activityId": "%s",
                  "sport": "run", "startTime": "%s", "durationSeconds": 1800, "distanceMetres": %s,
                  "averageHeartRate": 140, "appVersion": "4.2"}}
-                """.formatted(type, userId, activityId, start, metres);
+                """.formatted(type, version, userId, activityId, start, metres);
     }
 
     private static void link(String runner, String provider, String userId, int replayed) {
@@ -107,6 +116,28 @@ class WebhooksIT {
                 ActivityDeleted.TYPE.type());
         assertThat(EventJson.read(records.get(1).value(), ActivityCorrected.TYPE).activity().distanceMetres()).isEqualTo(8400);
         given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void outOfOrderDeliveriesKeepTheNewestVersionAndADeletionStaysDeleted() {
+        String runner = unique("runner");
+        String user = unique("app-user");
+        link(runner, "webhook", user, 0);
+        Instant t = Instant.parse("2026-11-27T12:00:00Z");
+        String start = "2026-11-25T07:00:00Z";
+        signed("u2_" + runner, generic("activity.updated", user, "a-1", start, 9000, t.plusSeconds(2)))
+                .statusCode(200).body("outcome", equalTo("created"));
+        signed("c1_" + runner, generic("activity.created", user, "a-1", start, 8000, t.plusSeconds(1)))
+                .statusCode(200).body("outcome", equalTo("stale"));
+        signed("d5_" + runner, generic("activity.deleted", user, "b-1", "2026-11-26T07:00:00Z", 0, t.plusSeconds(5)))
+                .statusCode(200).body("outcome", equalTo("unknown_activity"));
+        signed("c4_" + runner, generic("activity.created", user, "b-1", "2026-11-26T07:00:00Z", 5000, t.plusSeconds(4)))
+                .statusCode(200).body("outcome", equalTo("stale"));
+
+        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(1))
+                .body("[0].distanceMetres", equalTo(9000.0f));
+        assertThat(types(published(runner, 1))).containsExactly(ActivityRecorded.TYPE.type());
     }
 
     @Test

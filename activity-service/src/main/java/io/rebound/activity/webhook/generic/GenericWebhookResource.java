@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,7 +28,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 /**
  * The signed webhook for any other app (Standard Webhooks). Body: {@code {"type": "activity.created" |
  * "activity.updated" | "activity.deleted", "data": {"userId", "activityId", "sport", "startTime",
- * "durationSeconds", "distanceMetres", "averageHeartRate"}}}; {@code webhook-id} makes a redelivery harmless.
+ * "durationSeconds", "distanceMetres", "averageHeartRate"}, "timestamp"}}; {@code webhook-id} makes a redelivery
+ * harmless, and {@code timestamp} (when the app sends it) lets a late, older version be recognised as stale.
  */
 @Path("/api/v1/webhooks/generic")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,14 +66,18 @@ public class GenericWebhookResource {
         String type = WebhookJson.text(root, "type");
         JsonNode data = WebhookJson.object(root, "data");
         String userId = WebhookJson.text(data, "data.userId");
-        String activityId = WebhookJson.text(data, "data.activityId");
+        // Apps number their activities each in their own way: the user's id keeps two apps' "42" apart.
+        String activityId = userId + ":" + WebhookJson.text(data, "data.activityId");
+        // The app's own time of this version orders deliveries that arrive out of order; else the delivery's time.
+        Instant versionAt = root.hasNonNull("timestamp") ? WebhookJson.time(root, "timestamp").toInstant()
+                : Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
         Uni<IngestOutcome> outcome = switch (type) {
             case "activity.created", "activity.updated" -> ingest.upsert(userId, id, new DeviceActivity(Provider.WEBHOOK,
                     activityId, ProviderSports.map(Provider.WEBHOOK, WebhookJson.text(data, "data.sport")),
                     WebhookJson.time(data, "data.startTime"), WebhookJson.wholeNumber(data, "data.durationSeconds", 1, 86_400),
                     WebhookJson.number(data, "data.distanceMetres", 0, 500_000),
-                    WebhookJson.optionalWholeNumber(data, "data.averageHeartRate", 20, 250)));
-            case "activity.deleted" -> ingest.delete(Provider.WEBHOOK, userId, id, activityId);
+                    WebhookJson.optionalWholeNumber(data, "data.averageHeartRate", 20, 250)), versionAt);
+            case "activity.deleted" -> ingest.delete(Provider.WEBHOOK, userId, id, activityId, versionAt);
             default -> throw ProblemException.invalid("type",
                     "must be activity.created, activity.updated or activity.deleted (got '" + type + "')");
         };

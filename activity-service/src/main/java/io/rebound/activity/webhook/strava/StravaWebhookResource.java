@@ -77,7 +77,7 @@ public class StravaWebhookResource {
         }
         String activityId = Long.toString(event.objectId());
         if (event.aspectType() == StravaAspectType.DELETE) {
-            return ingest.delete(Provider.STRAVA, owner, null, activityId).invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+            return ingest.delete(Provider.STRAVA, owner, null, activityId, event.eventTime()).invoke(relay::wakeUp).map(WebhookJson.Answer::of);
         }
         return queue.enqueue(Provider.STRAVA, owner, activityId, null).invoke(worker::wakeUp)
                 .map(job -> new WebhookJson.Answer("queued", null));
