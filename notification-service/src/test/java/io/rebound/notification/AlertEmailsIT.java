@@ -104,6 +104,45 @@ class AlertEmailsIT {
     }
 
     @Test
+    void withdrawnOverloadAlreadySentTellsRunnerAndPtOnceThatItNoLongerApplies() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.MI);
+        OverloadAlertRaised alert = Events.runInRest(plan, Severity.OVERLOAD);
+        Events.publishPlan(plan);
+        Events.publishAlert(alert, UUID.randomUUID().toString());
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> {
+            assertThat(Mails.to(plan.runner().email())).hasSize(1);
+            assertThat(Mails.to(plan.physicalTherapist().email())).hasSize(1);
+        });
+
+        AlertWithdrawn withdrawal = Events.withdrawal(alert, "the run of 3 November was deleted");
+        String ceId = UUID.randomUUID().toString();
+        Events.publishWithdrawal(withdrawal, ceId);
+        Events.publishWithdrawal(withdrawal, ceId);
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> {
+            assertThat(Mails.to(plan.runner().email())).hasSize(2);
+            assertThat(Mails.to(plan.physicalTherapist().email())).hasSize(2);
+        });
+        for (String address : List.of(plan.runner().email(), plan.physicalTherapist().email())) {
+            MimeMessage notice = null;
+            for (MimeMessage message : Mails.to(address)) {
+                if (message.getSubject().startsWith("Rebound: no longer applies")) {
+                    notice = message;
+                }
+            }
+            assertThat(notice).as("a notice to " + address).isNotNull();
+            assertThat(Mails.part(notice, "text/plain"))
+                    .contains("no longer applies", "day 2", "no running in days 1-7", "the run of 3 November was deleted");
+            assertThat(Mails.part(notice, "text/html")).contains("the run of 3 November was deleted");
+        }
+        // The same withdrawal again, under another id, tells nobody twice.
+        Events.publishWithdrawal(withdrawal, UUID.randomUUID().toString());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Mails.to(plan.runner().email())).hasSize(2);
+            assertThat(Mails.to(plan.physicalTherapist().email())).hasSize(2);
+        });
+    }
+
+    @Test
     void warningForAnInjuredRunnerGoesToThePtAtOnce() {
         PlanChanged healthy = Events.plan(Events.runnerId(), DistanceUnit.KM);
         PlanChanged plan = new PlanChanged(healthy.planId(), healthy.runnerId(), healthy.raceDate(), healthy.timeZone(),
@@ -152,7 +191,7 @@ class AlertEmailsIT {
     }
 
     @Test
-    void withdrawnWarningIsNeverSentToThePtAndARedeliveryChangesNothing() throws Exception {
+    void withdrawnWarningIsNeverSentToThePtTheRunnerIsToldAndARedeliveryChangesNothing() throws Exception {
         PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
         OverloadAlertRaised warning = Events.longRideInRecover(plan);
         Events.publishPlan(plan);
@@ -168,7 +207,9 @@ class AlertEmailsIT {
 
         await().atMost(MAIL_TIMEOUT).until(() -> "WITHDRAWN".equals(stateOf(plan, warning, "PT")));
         assertThat(stateOf(plan, warning, "RUNNER")).isEqualTo("SENT");
-        assertThat(Mails.to(runnerEmail)).hasSize(1);
+        // The runner, who had the warning, hears that it no longer applies; the PT, who had nothing, hears nothing.
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(runnerEmail).size() == 2);
+        assertThat(Mails.to(runnerEmail).get(1).getSubject()).startsWith("Rebound: no longer applies");
         assertThat(Mails.to(ptEmail)).isEmpty();
 
         // The same withdrawal again, then an unrelated alert behind it on the runner's partition: once that
@@ -176,7 +217,7 @@ class AlertEmailsIT {
         Events.publishWithdrawal(withdrawal, ceId);
         OverloadAlertRaised overload = Events.runInRest(plan, Severity.OVERLOAD);
         Events.publishAlert(overload, UUID.randomUUID().toString());
-        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(runnerEmail).size() == 2 && Mails.to(ptEmail).size() == 1);
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(runnerEmail).size() == 3 && Mails.to(ptEmail).size() == 1);
 
         assertThat(stateOf(plan, warning, "PT")).isEqualTo("WITHDRAWN");
         assertThat(stateOf(plan, warning, "RUNNER")).isEqualTo("SENT");
@@ -184,8 +225,10 @@ class AlertEmailsIT {
         given().queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
-                .body("$", hasSize(4))
-                .body("findAll { it.alertId == '%s' }.attempts".formatted(warning.alertId()), containsInAnyOrder(1, 0));
+                .body("$", hasSize(5))
+                .body("findAll { it.alertId == '%s' }.attempts".formatted(warning.alertId()), containsInAnyOrder(1, 0, 1))
+                .body("findAll { it.alertId == '%s' }.kind".formatted(warning.alertId()),
+                        containsInAnyOrder("ALERT", "ALERT", "WITHDRAWAL"));
         TopicReader reader = new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         assertThat(reader.await("alerts.dlq", r -> plan.runnerId().equals(r.key()), 1, Duration.ofSeconds(3),
                 Duration.ZERO)).isEmpty();
@@ -208,7 +251,7 @@ class AlertEmailsIT {
         return given().queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
-                .extract().path("find { it.alertId == '%s' && it.recipientRole == '%s' }.state"
+                .extract().path("find { it.alertId == '%s' && it.recipientRole == '%s' && it.kind == 'ALERT' }.state"
                         .formatted(alert.alertId(), role));
     }
 }

@@ -17,11 +17,12 @@ public record DeliveryView(
         String lastError,
         Instant createdAt,
         Instant sentAt,
-        String subject) {
+        String subject,
+        String kind) {
 
     static DeliveryView of(Delivery delivery) {
         return new DeliveryView(delivery.alertId, delivery.severity, delivery.recipientRole, delivery.recipientEmail,
                 delivery.state, delivery.attempts, delivery.lastError, delivery.createdAt, delivery.sentAt,
-                delivery.subject);
+                delivery.subject, delivery.kind);
     }
 }

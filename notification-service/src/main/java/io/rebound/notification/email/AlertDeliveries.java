@@ -13,6 +13,7 @@ import io.rebound.support.messaging.IncomingEvents.Received;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public class AlertDeliveries {
             + " next_attempt_at)"
             + " VALUES (:id, :alertId, :runnerId, :role, :name, :email, :runnerName, :ptName, :severity, :state, 0,"
             + " :subject, :payload, now(), now())"
-            + " ON CONFLICT (alert_id, recipient_role) DO NOTHING";
+            + " ON CONFLICT (alert_id, recipient_role, kind) DO NOTHING";
 
     // SENDING rows are left alone: their email may already be with the SMTP server.
     // SENT rows stay SENT: telling people who already had the email that it no longer applies is a later issue.
@@ -70,7 +71,43 @@ public class AlertDeliveries {
                         .chain(session -> session.createNativeQuery(WITHDRAW)
                                 .setParameter("alertId", withdrawn.alertId())
                                 .setParameter("runnerId", withdrawn.runnerId())
-                                .executeUpdate())));
+                                .executeUpdate())
+                        .chain(() -> notices(withdrawn))));
+    }
+
+    /** A WITHDRAWAL delivery for each recipient who was already sent the alert; answers how many are due. */
+    private Uni<Integer> notices(AlertWithdrawn withdrawn) {
+        return Delivery.<Delivery>list("alertId = ?1 and runnerId = ?2 and kind = ?3 and state = ?4", withdrawn.alertId(),
+                        withdrawn.runnerId(), Delivery.ALERT, DeliveryState.SENT)
+                .chain(sent -> Multi.createFrom().iterable(sent)
+                        .onItem().transformToUniAndConcatenate(original -> Delivery.count(
+                                        "alertId = ?1 and recipientRole = ?2 and kind = ?3", original.alertId,
+                                        original.recipientRole, Delivery.WITHDRAWAL)
+                                .chain(existing -> existing > 0 ? Uni.createFrom().item(0)
+                                        : notice(original, withdrawn).persist().replaceWith(1)))
+                        .collect().asList()
+                        .map(due -> due.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    private Delivery notice(Delivery original, AlertWithdrawn withdrawn) {
+        Delivery notice = new Delivery();
+        notice.id = UUID.randomUUID();
+        notice.alertId = original.alertId;
+        notice.runnerId = original.runnerId;
+        notice.recipientRole = original.recipientRole;
+        notice.recipientName = original.recipientName;
+        notice.recipientEmail = original.recipientEmail;
+        notice.runnerName = original.runnerName;
+        notice.ptName = original.ptName;
+        notice.severity = original.severity;
+        notice.state = DeliveryState.PENDING;
+        notice.subject = emails.withdrawalSubject(original.subject);
+        notice.alertPayload = original.alertPayload;
+        notice.createdAt = Instant.now();
+        notice.nextAttemptAt = notice.createdAt;
+        notice.kind = Delivery.WITHDRAWAL;
+        notice.note = withdrawn.reason();
+        return notice;
     }
 
     @WithSession

@@ -25,13 +25,19 @@ public class AlertEmails {
     private final Template runnerHtml;
     private final Template ptText;
     private final Template ptHtml;
+    private final Template withdrawnText;
+    private final Template withdrawnHtml;
     private final String baseUrl;
 
     public AlertEmails(@Location("email/runner.txt") Template runnerText,
             @Location("email/runner.html") Template runnerHtml,
             @Location("email/pt.txt") Template ptText,
             @Location("email/pt.html") Template ptHtml,
+            @Location("email/withdrawn.txt") Template withdrawnText,
+            @Location("email/withdrawn.html") Template withdrawnHtml,
             NotificationConfig config) {
+        this.withdrawnText = withdrawnText;
+        this.withdrawnHtml = withdrawnHtml;
         this.runnerText = runnerText;
         this.runnerHtml = runnerHtml;
         this.ptText = ptText;
@@ -65,6 +71,19 @@ public class AlertEmails {
                 amount(alert.quantity(), alert.limit(), unit), amount(alert.quantity(), alert.actual(), unit),
                 allowance(alert, unit), whyItMatters(alert.phase()), whatToDoToday(alert.phase()),
                 alert.severity() == Severity.OVERLOAD, activity.activityId().toString(), statusLink(alert.runnerId()));
+    }
+
+    /** The subject of the note that an alert no longer applies, from the alert email's own subject. */
+    public String withdrawalSubject(String alertSubject) {
+        String rest = alertSubject.startsWith("Rebound: ") ? alertSubject.substring("Rebound: ".length()) : alertSubject;
+        return "Rebound: no longer applies — " + rest;
+    }
+
+    /** The note that an alert already sent no longer applies, and why. */
+    public RenderedEmail renderWithdrawal(RecipientRole role, AlertEmail email, String reason) {
+        return new RenderedEmail(
+                withdrawnText.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render(),
+                withdrawnHtml.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render());
     }
 
     public RenderedEmail render(RecipientRole role, AlertEmail email) {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns each raised alert into deliveries, then wakes the sender once they are committed; a withdrawn alert stops
- * its deliveries that have not gone out.
+ * its deliveries that have not gone out and tells whoever already got it that it no longer applies.
  */
 @ApplicationScoped
 public class AlertsListener {
@@ -62,8 +62,13 @@ public class AlertsListener {
         AlertWithdrawn withdrawn = received.event();
         Uni<Integer> withdraw = SafeContexts.on(SafeContexts.fresh(vertx), () -> deliveries.withdraw(received));
         return IncomingEvents.retryingTransientFailures(withdraw)
-                .invoke(stopped -> Log.infof("alert %s (runner %s, ce_id %s) withdrawn, %s: %d unsent email(s) stopped",
-                        withdrawn.alertId(), withdrawn.runnerId(), received.id(), withdrawn.reason(), stopped))
+                .invoke(notices -> {
+                    Log.infof("alert %s (runner %s, ce_id %s) withdrawn: unsent emails stopped, %d notice(s) due",
+                            withdrawn.alertId(), withdrawn.runnerId(), received.id(), notices);
+                    if (notices > 0) {
+                        sender.wakeUp();
+                    }
+                })
                 .replaceWithVoid();
     }
 }

@@ -75,4 +75,18 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** ALERT, or WITHDRAWAL: the note that an alert already sent no longer applies. */
+    @Column(nullable = false)
+    public String kind = ALERT;
+
+    /** For a withdrawal, why the alert no longer holds, in plan-service's words. */
+    public String note;
+
+    public static final String ALERT = "ALERT";
+    public static final String WITHDRAWAL = "WITHDRAWAL";
+
+    public boolean isWithdrawal() {
+        return WITHDRAWAL.equals(kind);
+    }
 }

@@ -125,7 +125,10 @@ public class DeliverySender {
         RenderedEmail rendered;
         try {
             OverloadAlertRaised alert = EventJson.read(row.alertPayload, OverloadAlertRaised.TYPE);
-            rendered = emails.render(row.recipientRole, emails.model(alert, row.runnerName, row.ptName));
+            AlertEmail model = emails.model(alert, row.runnerName, row.ptName);
+            rendered = row.isWithdrawal()
+                    ? emails.renderWithdrawal(row.recipientRole, model, row.note)
+                    : emails.render(row.recipientRole, model);
         } catch (RuntimeException e) {
             Log.errorf(e, "delivery %s of alert %s cannot be rendered; marking it FAILED", row.id, row.alertId);
             return SafeContexts.on(context, () -> reschedule(row.id, DeliveryState.FAILED,
