@@ -35,6 +35,10 @@ public interface NotificationConfig {
     @WithDefault("1m")
     Duration staleClaim();
 
+    /** Whether the PTs' 07:00 digests go out on their own (tests drive them with a clock of their own). */
+    @WithDefault("true")
+    boolean digestEnabled();
+
     /** Deliveries listed per request at most. */
     @WithDefault("1000")
     int maxList();

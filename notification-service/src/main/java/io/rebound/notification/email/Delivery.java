@@ -83,6 +83,10 @@ public class Delivery extends PanacheEntityBase {
     /** For a withdrawal, why the alert no longer holds, in plan-service's words. */
     public String note;
 
+    /** The PT digest this WARNING went out in. */
+    @Column(name = "digest_id")
+    public UUID digestId;
+
     public static final String ALERT = "ALERT";
     public static final String WITHDRAWAL = "WITHDRAWAL";
 

@@ -1,0 +1,97 @@
+package io.rebound.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.devstack.DevstackResource;
+import io.rebound.devstack.InfraAvailable;
+import io.rebound.events.DistanceUnit;
+import io.rebound.events.OverloadAlertRaised;
+import io.rebound.events.PlanChanged;
+import io.rebound.events.Severity;
+import io.rebound.notification.email.DigestService;
+import io.rebound.support.vertx.SafeContexts;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The PT's daily digest, driven by a clock of the test's own: 07:00 in the PT's (runners') zone, once a day. */
+@QuarkusTest
+@ExtendWith(InfraAvailable.class)
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class DigestIT {
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    @Inject
+    DigestService digests;
+
+    @Inject
+    Vertx vertx;
+
+    private int sendDueAt(LocalDate date, LocalTime time) {
+        Instant now = date.atTime(time).atZone(CHICAGO).toInstant();
+        return SafeContexts.on(SafeContexts.fresh(vertx), () -> digests.sendDue(now)).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static PlanChanged withPt(PlanChanged plan, PlanChanged.Contact pt) {
+        return new PlanChanged(plan.planId(), plan.runnerId(), plan.raceDate(), plan.timeZone(), plan.peakWeekMetres(),
+                plan.distanceUnit(), plan.runner(), pt, plan.changedAt(), false);
+    }
+
+    @Test
+    void threeWarningsForTwoRunnersOfOnePtGiveOneDigestAt0700AndNoneForAPtWithoutWarnings() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        PlanChanged.Contact pt = new PlanChanged.Contact("Dr. Ada Moss", "digest-" + suffix + "@clinic.example.org");
+        PlanChanged first = withPt(Events.plan(Events.runnerId(), DistanceUnit.KM), pt);
+        PlanChanged second = withPt(Events.plan(Events.runnerId(), DistanceUnit.MI), pt);
+        PlanChanged quiet = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        for (PlanChanged plan : new PlanChanged[] {first, second, quiet}) {
+            Events.publishPlan(plan);
+        }
+        OverloadAlertRaised rideA = Events.longRideInRecover(first);
+        OverloadAlertRaised rideB = Events.longRideInRecover(first);
+        OverloadAlertRaised rideC = Events.longRideInRecover(second);
+        for (OverloadAlertRaised warning : new OverloadAlertRaised[] {rideA, rideB, rideC}) {
+            Events.publishAlert(warning, UUID.randomUUID().toString());
+        }
+        Events.publishAlert(Events.runInRest(quiet, Severity.OVERLOAD), UUID.randomUUID().toString());
+        // The runners hear of each warning at once; the quiet PT hears of the overload at once.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(Mails.to(first.runner().email())).hasSize(2);
+            assertThat(Mails.to(second.runner().email())).hasSize(1);
+            assertThat(Mails.to(quiet.physicalTherapist().email())).hasSize(1);
+        });
+        assertThat(Mails.to(pt.email())).isEmpty();
+
+        LocalDate day = LocalDate.now(CHICAGO).plusDays(1);
+        sendDueAt(day, LocalTime.of(6, 59));
+        assertThat(Mails.to(pt.email())).as("nothing before 07:00").isEmpty();
+
+        sendDueAt(day, LocalTime.of(7, 0));
+        assertThat(Mails.to(pt.email())).hasSize(1);
+        MimeMessage digest = Mails.to(pt.email()).get(0);
+        assertThat(digest.getSubject()).startsWith("Rebound: 3 warnings for your runners");
+        String text = Mails.part(digest, "text/plain");
+        assertThat(text).contains(first.runner().name(), second.runner().name(), "cross-training sessions of at most 40 min");
+        assertThat(text.indexOf(first.runner().name())).as("the runner with most warnings first")
+                .isLessThan(text.indexOf(second.runner().name()));
+        assertThat(Mails.part(digest, "text/html")).contains(second.runner().name());
+        assertThat(Mails.to(quiet.physicalTherapist().email())).as("no digest without warnings").hasSize(1);
+
+        sendDueAt(day, LocalTime.of(9, 30));
+        sendDueAt(day, LocalTime.of(18, 0));
+        assertThat(Mails.to(pt.email())).as("one digest a day").hasSize(1);
+    }
+}
