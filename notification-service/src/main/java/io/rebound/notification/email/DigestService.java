@@ -82,7 +82,7 @@ public class DigestService {
     private Uni<List<Claimed>> claim(Instant now) {
         return Panache.withTransaction(() -> Delivery.<Delivery>list("recipientRole = ?1 and state = ?2 and kind = ?3",
                         RecipientRole.PT, DeliveryState.PENDING_DIGEST, Delivery.ALERT)
-                .chain(waiting -> Contact.<Contact>list("runnerId in ?1",
+                .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(List.<Claimed>of()) : Contact.<Contact>list("runnerId in ?1",
                                 waiting.stream().map(d -> d.runnerId).distinct().toList())
                         .chain(contacts -> {
                             Map<String, Contact> byRunner = contacts.stream()
