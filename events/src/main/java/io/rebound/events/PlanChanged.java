@@ -28,7 +28,15 @@ public record PlanChanged(
     public static final EventType<PlanChanged> TYPE =
             new EventType<>("rebound.plan.changed.v1", PlanChanged.class, "plan-changed-v1.json");
 
-    /** A person who receives email about the runner. */
-    public record Contact(String name, String email) {
+    /**
+     * A person who receives email about the runner.
+     *
+     * @param timeZone the person's own IANA zone when known (a PT's daily digest goes out at 07:00 there)
+     */
+    public record Contact(String name, String email, String timeZone) {
+
+        public Contact(String name, String email) {
+            this(name, email, null);
+        }
     }
 }

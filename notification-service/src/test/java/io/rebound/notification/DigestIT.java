@@ -26,13 +26,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The PT's daily digest, driven by a clock of the test's own: 07:00 in the PT's (runners') zone, once a day. */
+/** The PT's daily digest, driven by a clock of the test's own: 07:00 in the PT's zone, once a day. */
 @QuarkusTest
 @ExtendWith(InfraAvailable.class)
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class DigestIT {
 
-    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Inject
     DigestService digests;
@@ -41,7 +41,7 @@ class DigestIT {
     Vertx vertx;
 
     private int sendDueAt(LocalDate date, LocalTime time) {
-        Instant now = date.atTime(time).atZone(CHICAGO).toInstant();
+        Instant now = date.atTime(time).atZone(LONDON).toInstant();
         return SafeContexts.on(SafeContexts.fresh(vertx), () -> digests.sendDue(now)).await().atMost(Duration.ofSeconds(30));
     }
 
@@ -53,7 +53,9 @@ class DigestIT {
     @Test
     void threeWarningsForTwoRunnersOfOnePtGiveOneDigestAt0700AndNoneForAPtWithoutWarnings() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        PlanChanged.Contact pt = new PlanChanged.Contact("Dr. Ada Moss", "digest-" + suffix + "@clinic.example.org");
+        // The runners are in Chicago; their PT works from London, where the digest is due at 07:00.
+        PlanChanged.Contact pt = new PlanChanged.Contact("Dr. Ada Moss", "digest-" + suffix + "@clinic.example.org",
+                "Europe/London");
         PlanChanged first = withPt(Events.plan(Events.runnerId(), DistanceUnit.KM), pt);
         PlanChanged second = withPt(Events.plan(Events.runnerId(), DistanceUnit.MI), pt);
         PlanChanged quiet = Events.plan(Events.runnerId(), DistanceUnit.KM);
@@ -75,7 +77,7 @@ class DigestIT {
         });
         assertThat(Mails.to(pt.email())).isEmpty();
 
-        LocalDate day = LocalDate.now(CHICAGO).plusDays(1);
+        LocalDate day = LocalDate.now(LONDON).plusDays(1);
         sendDueAt(day, LocalTime.of(6, 59));
         assertThat(Mails.to(pt.email())).as("nothing before 07:00").isEmpty();
 

@@ -55,6 +55,10 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "pt_email", nullable = false)
     public String ptEmail;
 
+    /** The PT's own zone, when given: their daily digest goes out at 07:00 there. */
+    @Column(name = "pt_time_zone")
+    public String ptTimeZone;
+
     /** The plan's own copy of the caps, as JSON: a later change of the template leaves it alone. */
     @Column(name = "caps")
     public String capsJson;
@@ -107,7 +111,7 @@ public class Plan extends PanacheEntityBase {
 
     public PlanChanged toEvent() {
         return new PlanChanged(id, runnerId, raceDate, timeZone, peakWeekMetres, distanceUnit,
-                new PlanChanged.Contact(runnerName, runnerEmail), new PlanChanged.Contact(ptName, ptEmail), changedAt,
+                new PlanChanged.Contact(runnerName, runnerEmail), new PlanChanged.Contact(ptName, ptEmail, ptTimeZone), changedAt,
                 injured);
     }
 }

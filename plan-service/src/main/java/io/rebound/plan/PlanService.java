@@ -58,6 +58,7 @@ public class PlanService {
             plan.runnerEmail = request.runner().email().strip();
             plan.ptName = request.physicalTherapist().name().strip();
             plan.ptEmail = request.physicalTherapist().email().strip();
+            plan.ptTimeZone = request.physicalTherapist().timeZone();
             plan.caps(Caps.TEMPLATE);
             plan.version = 1;
             plan.createdAt = now;

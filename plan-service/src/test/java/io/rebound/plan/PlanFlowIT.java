@@ -71,7 +71,7 @@ class PlanFlowIT {
                 {"runnerId": "%s", "raceDate": "%s", "timeZone": "America/Chicago",
                  "peakWeek": {"distance": 50, "unit": "mi"},
                  "runner": {"name": "Ana Runner", "email": "ana@example.org"},
-                 "physicalTherapist": {"name": "Dr. Lee", "email": "lee@clinic.example.org"}}
+                 "physicalTherapist": {"name": "Dr. Lee", "email": "lee@clinic.example.org", "timeZone": "Europe/Dublin"}}
                 """.formatted(runner, raceDate);
     }
 
@@ -118,6 +118,7 @@ class PlanFlowIT {
         assertThat(EventSchemas.violations(PlanChanged.TYPE, plans.get(0).value())).isEmpty();
         PlanChanged changed = EventJson.read(plans.get(0).value(), PlanChanged.TYPE);
         assertThat(changed.physicalTherapist().email()).isEqualTo("lee@clinic.example.org");
+        assertThat(changed.physicalTherapist().timeZone()).isEqualTo("Europe/Dublin");
         assertThat(changed.raceDate()).isEqualTo(daysAgo(2));
     }
 

@@ -231,7 +231,8 @@ class PlanScenarioIT {
                 {Feed.daysAgo(2).toString(), Feed.daysAgo(-400).toString(), "raceDate"},
                 {"America/Chicago", "Mars/Base", "timeZone"},
                 {"\"distance\": 40", "\"distance\": -5", "peakWeek.distance"},
-                {"\"unit\": \"mi\"", "\"unit\": \"furlong\"", "peakWeek.unit"}};
+                {"\"unit\": \"mi\"", "\"unit\": \"furlong\"", "peakWeek.unit"},
+                {"\"b@example.org\"}", "\"b@example.org\", \"timeZone\": \"Nowhere/Land\"}", "physicalTherapist.timeZone"}};
         for (String[] c : cases) {
             given().contentType(ContentType.JSON).body(valid.replace(c[0], c[1]))
                     .when().post("/api/v1/plans")

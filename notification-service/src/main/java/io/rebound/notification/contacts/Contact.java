@@ -46,6 +46,14 @@ public class Contact extends PanacheEntityBase {
     /** Marked injured by the PT: every WARNING goes to the PT at once. */
     public boolean injured;
 
+    /** The PT's own zone when the plan gives it; the runner's zone stands in otherwise. */
+    @jakarta.persistence.Column(name = "pt_time_zone")
+    public String ptTimeZone;
+
+    public String ptZoneOrRunners() {
+        return ptTimeZone != null ? ptTimeZone : timeZone;
+    }
+
     public DistanceUnit unit() {
         return DistanceUnit.fromCode(distanceUnit);
     }

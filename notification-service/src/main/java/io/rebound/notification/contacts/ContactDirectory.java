@@ -12,12 +12,12 @@ public class ContactDirectory {
 
     /** A plan older than the stored one (a replay, or records out of order) leaves the row as it is. */
     private static final String UPSERT = "INSERT INTO contact (runner_id, plan_id, runner_name, runner_email, pt_name,"
-            + " pt_email, distance_unit, time_zone, changed_at, injured)"
-            + " VALUES (:runnerId, :planId, :runnerName, :runnerEmail, :ptName, :ptEmail, :unit, :zone, :changedAt, :injured)"
+            + " pt_email, distance_unit, time_zone, changed_at, injured, pt_time_zone)"
+            + " VALUES (:runnerId, :planId, :runnerName, :runnerEmail, :ptName, :ptEmail, :unit, :zone, :changedAt, :injured, :ptZone)"
             + " ON CONFLICT (runner_id) DO UPDATE SET plan_id = EXCLUDED.plan_id, runner_name = EXCLUDED.runner_name,"
             + " runner_email = EXCLUDED.runner_email, pt_name = EXCLUDED.pt_name, pt_email = EXCLUDED.pt_email,"
             + " distance_unit = EXCLUDED.distance_unit, time_zone = EXCLUDED.time_zone, changed_at = EXCLUDED.changed_at,"
-            + " injured = EXCLUDED.injured"
+            + " injured = EXCLUDED.injured, pt_time_zone = EXCLUDED.pt_time_zone"
             + " WHERE contact.changed_at <= EXCLUDED.changed_at";
 
     /** Stores the plan's contacts unless a newer plan is already stored; true when the row changed. Call in a transaction. */
@@ -34,6 +34,7 @@ public class ContactDirectory {
                         .setParameter("zone", plan.timeZone())
                         .setParameter("changedAt", plan.changedAt().atOffset(ZoneOffset.UTC))
                         .setParameter("injured", Boolean.TRUE.equals(plan.injured()))
+                        .setParameter("ptZone", plan.physicalTherapist().timeZone())
                         .executeUpdate())
                 .map(changed -> changed == 1);
     }

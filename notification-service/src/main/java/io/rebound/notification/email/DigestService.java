@@ -99,8 +99,7 @@ public class DigestService {
 
     /** The PT's digest for their local today, if 07:00 has come and none was claimed yet; null otherwise. */
     private Uni<Claimed> claimOne(String ptEmail, List<Delivery> warnings, Map<String, Contact> byRunner, Instant now) {
-        // The PT's own zone is not on the plan yet; their runners' zone stands in for it.
-        ZoneId zone = ZoneId.of(byRunner.get(warnings.get(0).runnerId).timeZone);
+        ZoneId zone = ZoneId.of(byRunner.get(warnings.get(0).runnerId).ptZoneOrRunners());
         ZonedDateTime local = now.atZone(zone);
         if (local.toLocalTime().isBefore(SEND_AT)) {
             return Uni.createFrom().nullItem();

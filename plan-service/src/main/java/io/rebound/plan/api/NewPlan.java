@@ -45,10 +45,12 @@ public record NewPlan(
             @NotNull @Schema(description = "km or mi") DistanceUnit unit) {
     }
 
+    /** @param timeZone for the PT: their IANA zone, where their daily digest goes out at 07:00 (default: the runner's) */
     public record Person(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address like name@example.org")
-            @Size(max = 254) String email) {
+            @Size(max = 254) String email,
+            @Size(max = 64) String timeZone) {
     }
 
     /** The unit for this runner's emails and API answers. */

@@ -50,7 +50,10 @@ public class PlanResource {
             + " the runner already logged are checked at once.")
     public Uni<Response> create(NewPlan request) {
         validator.check(request);
-        checkZone(request.timeZone());
+        checkZone("timeZone", request.timeZone());
+        if (request.physicalTherapist().timeZone() != null) {
+            checkZone("physicalTherapist.timeZone", request.physicalTherapist().timeZone());
+        }
         checkRaceDate(request.raceDate());
         if (request.unit() == null) {
             throw ProblemException.invalid("distanceUnit", "is needed (km or mi) when no peakWeek is given");
@@ -110,14 +113,14 @@ public class PlanResource {
         }
     }
 
-    private static void checkZone(String zone) {
+    private static void checkZone(String field, String zone) {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as America/Chicago (got '" + zone + "')");
+            throw ProblemException.invalid(field, "must be an IANA time zone such as America/Chicago (got '" + zone + "')");
         }
         if (!zone.contains("/") && !zone.equals("UTC")) {
-            throw ProblemException.invalid("timeZone",
+            throw ProblemException.invalid(field,
                     "must be a region such as Europe/Berlin, not an offset, so daylight saving is followed (got '" + zone + "')");
         }
     }

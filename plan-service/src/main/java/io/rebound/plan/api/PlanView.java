@@ -35,8 +35,8 @@ public record PlanView(
                 new PeakWeekView(plan.peakWeekMetres, Math.round(plan.distanceUnit.fromMetres(plan.peakWeekMetres) * 100) / 100.0,
                         plan.distanceUnit, plan.peakWeekSource),
                 plan.maxHeartRate, plan.injured,
-                new NewPlan.Person(plan.runnerName, plan.runnerEmail),
-                new NewPlan.Person(plan.ptName, plan.ptEmail),
+                new NewPlan.Person(plan.runnerName, plan.runnerEmail, null),
+                new NewPlan.Person(plan.ptName, plan.ptEmail, plan.ptTimeZone),
                 new Today(localToday, day, Phase.ofDay(day)), plan.caps(), plan.version, plan.createdAt, plan.changedAt);
     }
 
