@@ -1,11 +1,14 @@
 package io.rebound.activity.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rebound.activity.ingest.DeviceActivity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -60,5 +63,14 @@ public final class ProviderGet {
             return new FetchResult.TransientFailure("HTTP " + status + " for " + what);
         }
         return new FetchResult.Unprocessable("HTTP " + status + " for " + what + ", expected 200");
+    }
+
+    /** Maps a 200 body to a fetched activity; a body that cannot be mapped is final, named by {@code what}. */
+    public static FetchResult mapped(String body, String what, Function<JsonNode, DeviceActivity> mapper) {
+        try {
+            return new FetchResult.Fetched(mapper.apply(JsonFields.parseObject(body, what + " body")));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return new FetchResult.Unprocessable(what + ": " + e.getMessage());
+        }
     }
 }

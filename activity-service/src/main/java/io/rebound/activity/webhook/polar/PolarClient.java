@@ -110,11 +110,7 @@ public final class PolarClient {
     }
 
     private static FetchResult map(URI exercise, String body) {
-        try {
-            return new FetchResult.Fetched(toDeviceActivity(JsonFields.parseObject(body, "exercise body")));
-        } catch (IllegalArgumentException | DateTimeException e) {
-            return new FetchResult.Unprocessable("polar exercise " + exercise + ": " + e.getMessage());
-        }
+        return ProviderGet.mapped(body, "polar exercise " + exercise, PolarClient::toDeviceActivity);
     }
 
     private static DeviceActivity toDeviceActivity(JsonNode exercise) {

@@ -57,11 +57,7 @@ public final class StravaClient {
     }
 
     private static FetchResult map(long activityId, String body) {
-        try {
-            return new FetchResult.Fetched(toDeviceActivity(JsonFields.parseObject(body, "activity body")));
-        } catch (IllegalArgumentException | DateTimeException e) {
-            return new FetchResult.Unprocessable("strava activity " + activityId + ": " + e.getMessage());
-        }
+        return ProviderGet.mapped(body, "strava activity " + activityId, StravaClient::toDeviceActivity);
     }
 
     private static DeviceActivity toDeviceActivity(JsonNode activity) {
