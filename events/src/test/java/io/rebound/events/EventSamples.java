@@ -49,4 +49,16 @@ final class EventSamples {
                         activity.durationSeconds(), activity.distanceMetres()),
                 activity.acceptedAt(), Instant.parse("2026-11-03T13:20:01Z"));
     }
+
+    /** An alert carrying today's allowance and its window's running, as plan-service raises them. */
+    static OverloadAlertRaised alertWithGuidance() {
+        OverloadAlertRaised plain = alert();
+        return new OverloadAlertRaised(plain.alertId(), plain.planId(), plain.runnerId(), "RUN_DAYS", "at most 3 run days",
+                Severity.WARNING, Phase.REINTRODUCE, 12, LocalDate.parse("2026-11-13"), Quantity.RUN_DAYS, 3, 4,
+                DistanceUnit.MI, plain.activity(), plain.activityAcceptedAt(), plain.raisedAt(),
+                new OverloadAlertRaised.TodayAllowance(LocalDate.parse("2026-11-13"), 12, Phase.REINTRODUCE, true,
+                        0.0, 0, 3200.0, false, true, 40, 2),
+                new OverloadAlertRaised.WindowRunning(8, 14, java.util.List.of(3000.0, 0.0, 4800.0, 0.0, 5000.0, 0.0, 0.0),
+                        9656.0, 16093.4, 20116.8));
+    }
 }

@@ -12,6 +12,8 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations(ActivityRecorded.TYPE, EventJson.write(EventSamples.activity()))).isEmpty();
         assertThat(EventSchemas.violations(PlanChanged.TYPE, EventJson.write(EventSamples.plan()))).isEmpty();
         assertThat(EventSchemas.violations(OverloadAlertRaised.TYPE, EventJson.write(EventSamples.alert()))).isEmpty();
+        assertThat(EventSchemas.violations(OverloadAlertRaised.TYPE, EventJson.write(EventSamples.alertWithGuidance())))
+                .isEmpty();
         assertThat(EventSchemas.violations(ActivityCorrected.TYPE, EventJson.write(EventSamples.corrected()))).isEmpty();
         assertThat(EventSchemas.violations(ActivityDeleted.TYPE, EventJson.write(EventSamples.deleted()))).isEmpty();
         assertThat(EventSchemas.violations(AlertWithdrawn.TYPE, EventJson.write(EventSamples.withdrawn()))).isEmpty();

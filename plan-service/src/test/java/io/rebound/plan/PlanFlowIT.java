@@ -142,6 +142,13 @@ class PlanFlowIT {
         assertThat(alert.ruleText()).isEqualTo("no running in days 1-7");
         assertThat(alert.activity().activityId()).isEqualTo(activityId);
         assertThat(alert.activity().distanceMetres()).isEqualTo(5000.0);
+        assertThat(alert.today().day()).isEqualTo(2);
+        assertThat(alert.today().runningAllowed()).isFalse();
+        assertThat(alert.today().longestRunMetres()).isZero();
+        assertThat(alert.running().firstDay()).isEqualTo(1);
+        assertThat(alert.running().lastDay()).isEqualTo(3);
+        assertThat(alert.running().dailyRunMetres()).containsExactly(0.0, 5000.0, 0.0);
+        assertThat(alert.running().singleRunCapMetres()).isZero();
 
         publishRun(runner, activityId, Sport.RUN);
         publishRun(runner, UUID.randomUUID(), Sport.RUN);

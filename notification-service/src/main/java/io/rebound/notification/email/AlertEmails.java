@@ -69,7 +69,7 @@ public class AlertEmails {
                 alert.day(), alert.phase().title(), alert.phase().describe(), described, sport, distance, duration,
                 activity.startTime().toLocalTime().format(TIME), alert.date().format(DATE),
                 amount(alert.quantity(), alert.limit(), unit), amount(alert.quantity(), alert.actual(), unit),
-                allowance(alert, unit), whyItMatters(alert.phase()), whatToDoToday(alert.phase()),
+                allowance(alert, unit), whyItMatters(alert.phase()), TodayAdvice.of(alert),
                 alert.severity() == Severity.OVERLOAD, activity.activityId().toString(), statusLink(alert.runnerId()));
     }
 
@@ -125,21 +125,6 @@ public class AlertEmails {
                     + " climbs quickly can outpace them. Small, steady steps keep a niggle from becoming an injury.";
             case COMPLETE -> "Load that jumps faster than your body is used to is one of the most common routes to a"
                     + " running injury, even after a full recovery.";
-        };
-    }
-
-    private static String whatToDoToday(Phase phase) {
-        return switch (phase) {
-            case PRE_PLAN, REST -> "Rest today. A short, easy walk is fine if you feel like moving; running and other"
-                    + " training can wait for later in your plan.";
-            case RECOVER -> "Leave running out for now. Easy cross-training is welcome instead: a gentle ride, swim or"
-                    + " elliptical session of up to 40 minutes, at a pace where you could chat.";
-            case REINTRODUCE -> "Make today a rest day or an easy cross-training day, and keep your next runs short,"
-                    + " easy and on no more than three days this week.";
-            case REBUILD -> "Take an easy day: rest, a walk or light cross-training. Let your next run be relaxed"
-                    + " rather than long or hard.";
-            case RESUME, COMPLETE -> "Take an easy day or two, and hold your running steady for a while before"
-                    + " adding more.";
         };
     }
 

@@ -3,6 +3,8 @@ package io.rebound.plan.alerts;
 import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.OverloadAlertRaised.TippingActivity;
+import io.rebound.events.OverloadAlertRaised.TodayAllowance;
+import io.rebound.events.OverloadAlertRaised.WindowRunning;
 import io.rebound.events.Phase;
 import io.rebound.events.Severity;
 import io.rebound.plan.Plan;
@@ -90,13 +92,16 @@ public class AlertService {
                             .collect(Collectors.toMap(a -> a.activityId, Function.identity()));
                     List<LoggedActivity> logged = activities.stream().map(LedgerActivity::toLogged).toList();
                     List<Finding> findings = RuleEngine.evaluate(plan.context(), window, logged);
+                    Guidance guidance = new Guidance(
+                            AlertGuidance.today(plan.context(), window, clock.instant().atZone(calendar.zone()).toLocalDate(), logged),
+                            AlertGuidance.running(plan.context(), window, logged));
                     return RaisedAlert.<RaisedAlert>list("planId = ?1 and windowKey = ?2", plan.id, window.key())
-                            .chain(existing -> reconcile(plan, findings, existing, byId, reason));
+                            .chain(existing -> reconcile(plan, findings, existing, byId, guidance, reason));
                 });
     }
 
     private Uni<Void> reconcile(Plan plan, List<Finding> findings, List<RaisedAlert> existing,
-            Map<UUID, LedgerActivity> activities, String reason) {
+            Map<UUID, LedgerActivity> activities, Guidance guidance, String reason) {
         Instant now = clock.instant();
         Map<String, RaisedAlert> known = existing.stream().collect(Collectors.toMap(RaisedAlert::key, Function.identity()));
         Set<String> holding = findings.stream().map(f -> f.rule() + "/" + f.severity()).collect(Collectors.toSet());
@@ -122,7 +127,8 @@ public class AlertService {
             }
             Uni<Void> store = isNew ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
             if (row.state == AlertState.RAISED) {
-                OverloadAlertRaised event = raised(row, plan, finding, activities.get(finding.tipping().activityId()), now);
+                OverloadAlertRaised event = raised(row, plan, finding, activities.get(finding.tipping().activityId()),
+                        guidance, now);
                 // The alert id names the first raise; raising it again after a withdrawal is a new fact.
                 String eventId = isNew ? row.alertId.toString() : row.alertId + ":raised:" + now.toEpochMilli();
                 steps.add(store.chain(() -> outbox.stage(TOPIC, plan.runnerId, OverloadAlertRaised.TYPE, eventId, event, now)));
@@ -171,13 +177,17 @@ public class AlertService {
     }
 
     private static OverloadAlertRaised raised(RaisedAlert row, Plan plan, Finding finding, LedgerActivity tipping,
-            Instant now) {
+            Guidance guidance, Instant now) {
         LoggedActivity activity = finding.tipping();
         return new OverloadAlertRaised(row.alertId, plan.id, plan.runnerId, finding.rule().name(), finding.ruleText(),
                 finding.severity(), finding.phase(), finding.day(), finding.date(), finding.quantity(), finding.limit(),
                 finding.actual(), plan.distanceUnit,
                 new TippingActivity(activity.activityId(), activity.sport(), activity.start(), activity.durationSeconds(),
                         activity.distanceMetres()),
-                tipping.acceptedAt, now);
+                tipping.acceptedAt, now, guidance.today(), guidance.running());
+    }
+
+    /** What every alert of one window evaluation carries for the emails. */
+    private record Guidance(TodayAllowance today, WindowRunning running) {
     }
 }

@@ -219,7 +219,7 @@ public final class RuleEngine {
     }
 
     /** Distances are compared at 1 m resolution, so a total exactly at a cap is within it. */
-    static long metres(double distance) {
+    public static long metres(double distance) {
         return Math.round(distance);
     }
 
