@@ -19,11 +19,15 @@ import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.PlanChanged;
 import io.rebound.events.Severity;
+import io.rebound.notification.email.AlertEmail;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,30 @@ class AlertEmailsIT {
                 .body("find { it.recipientRole == 'PT' }.state", equalTo("PENDING_DIGEST"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> Mails.to(plan.physicalTherapist().email()).isEmpty());
+    }
+
+    @Test
+    void warningWithItsWindowShowsTheChartInlineAndSaysWhatIsLeftForToday() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        OverloadAlertRaised alert = Events.fourthRunDayInReintroduce(plan);
+        Events.publishPlan(plan);
+        Events.publishAlert(alert, UUID.randomUUID().toString());
+
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1);
+        MimeMessage toRunner = Mails.to(plan.runner().email()).get(0);
+        assertThat(toRunner.getSubject()).isEqualTo("Rebound: a gentle heads-up — a run on day 12 of your reintroduce phase");
+        String text = Mails.part(toRunner, "text/plain");
+        String html = Mails.part(toRunner, "text/html");
+        for (String body : List.of(text, html)) {
+            assertThat(body).contains("Your plan allows 3 run days here (at most 3 run days in days 8-14); this brought"
+                            + " you to 4 run days.",
+                    "Make today a rest day. You have used the run days this part of your plan allows through day 14.",
+                    "up to 45 minutes", "6 km on day 12", "Longest run allowed: 9.7 km");
+        }
+        assertThat(html).contains("<img src=\"cid:" + AlertEmail.CHART_ID + "\"");
+        BufferedImage chart = ImageIO.read(new ByteArrayInputStream(Mails.inline(toRunner, AlertEmail.CHART_ID)));
+        assertThat(chart.getWidth()).isEqualTo(600);
+        assertThat(chart.getHeight()).isEqualTo(320);
     }
 
     @Test

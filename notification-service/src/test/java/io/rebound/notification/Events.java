@@ -18,6 +18,7 @@ import io.rebound.events.Sport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,23 @@ final class Events {
                 Severity.WARNING, Phase.RECOVER, 5, start.toLocalDate(), Quantity.SECONDS, 2400, 4500,
                 plan.distanceUnit(), new TippingActivity(UUID.randomUUID(), Sport.RIDE, start, 4500, 30_000),
                 Instant.now(), Instant.now());
+    }
+
+    /**
+     * A fourth run day in days 8-14 (a WARNING of "at most 3 run days"), carrying the window's running day by day
+     * and what is left for today, as plan-service raises it: 5 km on days 8, 10 and 11, then 6 km on day 12.
+     */
+    static OverloadAlertRaised fourthRunDayInReintroduce(PlanChanged plan) {
+        OffsetDateTime start = OffsetDateTime.parse("2026-11-13T06:30:00-06:00");
+        return new OverloadAlertRaised(UUID.randomUUID(), plan.planId(), plan.runnerId(), "RUN_DAYS",
+                "at most 3 run days in days 8-14", Severity.WARNING, Phase.REINTRODUCE, 12, start.toLocalDate(),
+                Quantity.RUN_DAYS, 3, 4, plan.distanceUnit(), new TippingActivity(UUID.randomUUID(), Sport.RUN, start,
+                        2160, 6000),
+                Instant.now(), Instant.now(),
+                new OverloadAlertRaised.TodayAllowance(start.toLocalDate(), 12, Phase.REINTRODUCE, true, 9656.1, 0,
+                        0.0, false, true, 45, 2),
+                new OverloadAlertRaised.WindowRunning(8, 14, List.of(5000.0, 0.0, 5000.0, 5000.0, 6000.0, 0.0, 0.0),
+                        9656.1, 16000.0, 20000.0));
     }
 
     /** The withdrawal plan-service publishes when the activity behind an alert is corrected or deleted. */

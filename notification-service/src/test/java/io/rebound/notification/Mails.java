@@ -65,4 +65,23 @@ final class Mails {
             return null;
         }
     }
+
+    /** The bytes of the inline part with the given Content-ID (without angle brackets), searching nested multiparts. */
+    static byte[] inline(Part message, String contentId) throws MessagingException, IOException {
+        if (message instanceof jakarta.mail.internet.MimePart mime && ("<" + contentId + ">").equals(mime.getContentID())) {
+            try (var in = message.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+        if (message.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                try {
+                    return inline(multipart.getBodyPart(i), contentId);
+                } catch (AssertionError notHere) {
+                    // keep looking in the next part
+                }
+            }
+        }
+        throw new AssertionError("no inline part with Content-ID <" + contentId + ">");
+    }
 }

@@ -1,5 +1,7 @@
 package io.rebound.notification.email;
 
+import io.rebound.notification.chart.RunChart;
+
 /**
  * What the email templates show, every value already worded and in the runner's unit, so the templates hold
  * no logic beyond layout.
@@ -10,6 +12,9 @@ package io.rebound.notification.email;
  * @param date       the runner's local date of the activity, e.g. "Tuesday 3 November 2026"
  * @param ptTold     whether the runner's PT is emailed about this alert at once
  * @param statusLink an absolute link to the runner's plan status
+ * @param chart      the window's running against its caps, drawn inline in the HTML part; null when the alert
+ *                   carries no window or the chart could not be drawn
+ * @param chartAlt   the chart in words, for the text part and the image's alt text; null without a chart
  */
 public record AlertEmail(
         String runnerId,
@@ -33,5 +38,17 @@ public record AlertEmail(
         String whatToDoToday,
         boolean ptTold,
         String activityId,
-        String statusLink) {
+        String statusLink,
+        RunChart chart,
+        String chartAlt) {
+
+    /** The content id the HTML part shows the chart under. */
+    public static final String CHART_ID = "window-chart@rebound";
+
+    /** The same email without its chart, for when the chart cannot be drawn. */
+    public AlertEmail withoutChart() {
+        return new AlertEmail(runnerId, runnerName, ptName, severity, ruleText, day, phaseTitle, phaseDescription,
+                activity, sport, distance, duration, startedAt, date, limit, actual, allowance, whyItMatters,
+                whatToDoToday, ptTold, activityId, statusLink, null, null);
+    }
 }

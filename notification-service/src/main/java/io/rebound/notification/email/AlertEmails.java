@@ -5,13 +5,18 @@ import io.quarkus.qute.Template;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.OverloadAlertRaised.Quantity;
+import io.rebound.events.OverloadAlertRaised.WindowRunning;
 import io.rebound.events.Phase;
 import io.rebound.events.Severity;
 import io.rebound.notification.NotificationConfig;
+import io.quarkus.logging.Log;
+import io.rebound.notification.chart.RunChart;
+import io.rebound.notification.chart.RunChartRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Words the emails about an alert: subjects, the template model, and both parts of each message. */
@@ -28,6 +33,7 @@ public class AlertEmails {
     private final Template withdrawnText;
     private final Template withdrawnHtml;
     private final String baseUrl;
+    private final RunChartRenderer charts = new RunChartRenderer();
 
     public AlertEmails(@Location("email/runner.txt") Template runnerText,
             @Location("email/runner.html") Template runnerHtml,
@@ -65,12 +71,34 @@ public class AlertEmails {
         String described = activity.distanceMetres() > 0
                 ? article(distance) + " " + distance + " " + sport
                 : article(duration) + " " + duration + " " + sport + " session";
+        RunChart chart = chartOf(alert);
         return new AlertEmail(alert.runnerId(), runnerName, ptName, alert.severity().name(), alert.ruleText(),
                 alert.day(), alert.phase().title(), alert.phase().describe(), described, sport, distance, duration,
                 activity.startTime().toLocalTime().format(TIME), alert.date().format(DATE),
                 amount(alert.quantity(), alert.limit(), unit), amount(alert.quantity(), alert.actual(), unit),
                 allowance(alert, unit), whyItMatters(alert.phase()), TodayAdvice.of(alert),
-                alert.severity() == Severity.OVERLOAD, activity.activityId().toString(), statusLink(alert.runnerId()));
+                alert.severity() == Severity.OVERLOAD, activity.activityId().toString(), statusLink(alert.runnerId()),
+                chart, chart == null ? null : charts.describe(chart));
+    }
+
+    /** The alert's window as a chart, when plan-service sent its running day by day. */
+    private static RunChart chartOf(OverloadAlertRaised alert) {
+        WindowRunning running = alert.running();
+        if (running == null) {
+            return null;
+        }
+        String label = alert.phase() == Phase.COMPLETE
+                ? "Days %d-%d".formatted(running.firstDay(), running.lastDay())
+                : "%s, days %d-%d".formatted(alert.phase().title(), running.firstDay(), running.lastDay());
+        try {
+            return new RunChart(label, running.firstDay(), running.lastDay(), running.dailyRunMetres(),
+                    running.singleRunCapMetres(), running.volumeSoftCapMetres(), running.volumeHardCapMetres(),
+                    alert.distanceUnit(), alert.day());
+        } catch (IllegalArgumentException e) {
+            Log.warnf("alert %s carries a window that cannot be charted, sending without the chart: %s",
+                    alert.alertId(), e.getMessage());
+            return null;
+        }
     }
 
     /** The subject of the note that an alert no longer applies, from the alert email's own subject. */
@@ -86,10 +114,22 @@ public class AlertEmails {
                 withdrawnHtml.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render());
     }
 
+    /** Both parts of the alert email, with the window's chart inline when there is one. */
     public RenderedEmail render(RecipientRole role, AlertEmail email) {
         Template text = role == RecipientRole.PT ? ptText : runnerText;
         Template html = role == RecipientRole.PT ? ptHtml : runnerHtml;
-        return new RenderedEmail(text.data("email", email).render(), html.data("email", email).render());
+        List<RenderedEmail.InlineImage> images = List.of();
+        AlertEmail shown = email;
+        if (email.chart() != null) {
+            try {
+                images = List.of(new RenderedEmail.InlineImage(AlertEmail.CHART_ID, "chart.png", charts.png(email.chart())));
+            } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+                // A machine without fonts cannot draw text; the email still goes, with the chart in words only.
+                Log.warnf("cannot draw the chart for runner %s, sending without it: %s", email.runnerId(), e);
+                shown = email.withoutChart();
+            }
+        }
+        return new RenderedEmail(text.data("email", shown).render(), html.data("email", shown).render(), images);
     }
 
     private String statusLink(String runnerId) {

@@ -135,6 +135,8 @@ public class DeliverySender {
                     "cannot render: " + e.getMessage(), Instant.now()));
         }
         Mail mail = Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html());
+        rendered.images().forEach(image -> mail.addInlineAttachment(image.fileName(), image.png(), "image/png",
+                "<" + image.contentId() + ">"));
         return mailer.send(mail)
                 .onItemOrFailure().transformToUni((ignored, failure) -> SafeContexts.on(context, () -> failure == null
                         ? markSent(row)
