@@ -123,7 +123,7 @@ class AlertEmailsIT {
             assertThat(body).contains("Your plan allows 3 run days here (at most 3 run days in days 8-14); this brought"
                             + " you to 4 run days.",
                     "Make today a rest day. You have used the run days this part of your plan allows through day 14.",
-                    "up to 45 minutes", "6 km on day 12", "Longest run allowed: 9.7 km");
+                    "up to 45 minutes", "5 km on day 12", "Longest run allowed: 9.7 km");
         }
         assertThat(html).contains("<img src=\"cid:" + AlertEmail.CHART_ID + "\"");
         BufferedImage chart = ImageIO.read(new ByteArrayInputStream(Mails.inline(toRunner, AlertEmail.CHART_ID)));

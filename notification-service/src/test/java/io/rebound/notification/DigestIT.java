@@ -45,19 +45,14 @@ class DigestIT {
         return SafeContexts.on(SafeContexts.fresh(vertx), () -> digests.sendDue(now)).await().atMost(Duration.ofSeconds(30));
     }
 
-    private static PlanChanged withPt(PlanChanged plan, PlanChanged.Contact pt) {
-        return new PlanChanged(plan.planId(), plan.runnerId(), plan.raceDate(), plan.timeZone(), plan.peakWeekMetres(),
-                plan.distanceUnit(), plan.runner(), pt, plan.changedAt(), false);
-    }
-
     @Test
     void threeWarningsForTwoRunnersOfOnePtGiveOneDigestAt0700AndNoneForAPtWithoutWarnings() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         // The runners are in Chicago; their PT works from London, where the digest is due at 07:00.
         PlanChanged.Contact pt = new PlanChanged.Contact("Dr. Ada Moss", "digest-" + suffix + "@clinic.example.org",
                 "Europe/London");
-        PlanChanged first = withPt(Events.plan(Events.runnerId(), DistanceUnit.KM), pt);
-        PlanChanged second = withPt(Events.plan(Events.runnerId(), DistanceUnit.MI), pt);
+        PlanChanged first = Events.withPt(Events.plan(Events.runnerId(), DistanceUnit.KM), pt);
+        PlanChanged second = Events.withPt(Events.plan(Events.runnerId(), DistanceUnit.MI), pt);
         PlanChanged quiet = Events.plan(Events.runnerId(), DistanceUnit.KM);
         for (PlanChanged plan : new PlanChanged[] {first, second, quiet}) {
             Events.publishPlan(plan);

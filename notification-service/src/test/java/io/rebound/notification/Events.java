@@ -48,6 +48,12 @@ final class Events {
                 Instant.now(), false);
     }
 
+    /** The same plan with another physical therapist. */
+    static PlanChanged withPt(PlanChanged plan, PlanChanged.Contact pt) {
+        return new PlanChanged(plan.planId(), plan.runnerId(), plan.raceDate(), plan.timeZone(), plan.peakWeekMetres(),
+                plan.distanceUnit(), plan.runner(), pt, plan.changedAt(), false);
+    }
+
     /** A 5000 m run on day 2, in the Rest phase: an OVERLOAD of "no running in days 1-7". */
     static OverloadAlertRaised runInRest(PlanChanged plan, Severity severity) {
         OffsetDateTime start = OffsetDateTime.parse("2026-11-03T07:15:00-06:00");
@@ -69,19 +75,19 @@ final class Events {
 
     /**
      * A fourth run day in days 8-14 (a WARNING of "at most 3 run days"), carrying the window's running day by day
-     * and what is left for today, as plan-service raises it: 5 km on days 8, 10 and 11, then 6 km on day 12.
+     * and what is left for today, as plan-service raises it: 4 km on days 8, 10 and 11, then 5 km on day 12.
      */
     static OverloadAlertRaised fourthRunDayInReintroduce(PlanChanged plan) {
         OffsetDateTime start = OffsetDateTime.parse("2026-11-13T06:30:00-06:00");
         return new OverloadAlertRaised(UUID.randomUUID(), plan.planId(), plan.runnerId(), "RUN_DAYS",
                 "at most 3 run days in days 8-14", Severity.WARNING, Phase.REINTRODUCE, 12, start.toLocalDate(),
                 Quantity.RUN_DAYS, 3, 4, plan.distanceUnit(), new TippingActivity(UUID.randomUUID(), Sport.RUN, start,
-                        2160, 6000),
+                        1800, 5000),
                 Instant.now(), Instant.now(),
                 new OverloadAlertRaised.TodayAllowance(start.toLocalDate(), 12, Phase.REINTRODUCE, true, 9656.1, 0,
                         0.0, false, true, 45, 2),
-                new OverloadAlertRaised.WindowRunning(8, 14, List.of(5000.0, 0.0, 5000.0, 5000.0, 6000.0, 0.0, 0.0),
-                        9656.1, 16000.0, 20000.0));
+                new OverloadAlertRaised.WindowRunning(8, 14, List.of(4000.0, 0.0, 4000.0, 4000.0, 5000.0, 0.0, 0.0),
+                        9656.1, 18000.0, 22000.0));
     }
 
     /** The withdrawal plan-service publishes when the activity behind an alert is corrected or deleted. */

@@ -34,7 +34,8 @@ public final class RunChartRenderer {
     }
 
     static final Color CALM = new Color(0x4E79A7);
-    static final Color ALERT = new Color(0xE15F24);
+    /** The colour of the alert day's bar. */
+    public static final Color ALERT = new Color(0xE15F24);
     static final Color LIMIT = new Color(0xB3261E);
     static final Color SOFT_LIMIT = new Color(0xB7791F);
 
