@@ -16,10 +16,10 @@ import io.vertx.core.Vertx;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -48,6 +48,7 @@ public class DeliverySender {
     private final ReactiveMailer mailer;
     private final AlertEmails emails;
     private final NotificationConfig config;
+    private final DeliveryBackoff backoff;
     private final Vertx vertx;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -57,6 +58,7 @@ public class DeliverySender {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
+        this.backoff = DeliveryBackoff.of(config);
         this.vertx = vertx;
     }
 
@@ -148,22 +150,20 @@ public class DeliverySender {
                 .replaceWithVoid();
     }
 
+    /** Waits out a jittered backoff as PENDING, so deliveries due meanwhile go first, until the retry window ends. */
     private Uni<Void> retryLater(Delivery row, Throwable failure) {
+        Instant now = Instant.now();
         int attempts = row.attempts + 1;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (attempts >= config.maxAttempts()) {
-            Log.errorf("delivery %s of alert %s failed %d times; giving up: %s", row.id, row.alertId, attempts, error);
-            return reschedule(row.id, DeliveryState.FAILED, error, Instant.now());
+        Optional<Instant> next = backoff.nextAttempt(row.createdAt, attempts, now);
+        if (next.isEmpty()) {
+            Log.errorf("delivery %s of alert %s failed %d times until its retry window closed at %s; giving up: %s",
+                    row.id, row.alertId, attempts, backoff.deadline(row.createdAt), error);
+            return reschedule(row.id, DeliveryState.FAILED, error, now);
         }
-        Duration wait = backoff(attempts);
-        Log.warnf("delivery %s of alert %s failed (attempt %d), next try in %s: %s", row.id, row.alertId, attempts,
-                wait, error);
-        return reschedule(row.id, DeliveryState.PENDING, error, Instant.now().plus(wait));
-    }
-
-    private Duration backoff(int attempts) {
-        Duration wait = config.firstBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+        Log.warnf("delivery %s of alert %s failed (attempt %d), next try at %s: %s", row.id, row.alertId, attempts,
+                next.get(), error);
+        return reschedule(row.id, DeliveryState.PENDING, error, next.get());
     }
 
     private static Uni<Void> reschedule(UUID id, DeliveryState state, String error, Instant next) {
