@@ -19,8 +19,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,23 +40,21 @@ public class DeliverySender {
     private static final String SENT = "UPDATE delivery SET state = 'SENT', sent_at = now(), attempts = attempts + 1,"
             + " last_error = NULL WHERE id = :id AND state = 'SENDING'";
 
-    private static final String RESCHEDULE = "UPDATE delivery SET state = :state, attempts = attempts + 1,"
-            + " last_error = :error, next_attempt_at = :next WHERE id = :id AND state = 'SENDING'";
-
     private final ReactiveMailer mailer;
     private final AlertEmails emails;
     private final NotificationConfig config;
-    private final DeliveryBackoff backoff;
+    private final FailedDeliveries failed;
     private final Vertx vertx;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx) {
+    public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
+            Vertx vertx) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
-        this.backoff = DeliveryBackoff.of(config);
+        this.failed = failed;
         this.vertx = vertx;
     }
 
@@ -132,9 +128,7 @@ public class DeliverySender {
                     ? emails.renderWithdrawal(row.recipientRole, model, row.note)
                     : emails.render(row.recipientRole, model);
         } catch (RuntimeException e) {
-            Log.errorf(e, "delivery %s of alert %s cannot be rendered; marking it FAILED", row.id, row.alertId);
-            return SafeContexts.on(context, () -> reschedule(row.id, DeliveryState.FAILED,
-                    "cannot render: " + e.getMessage(), Instant.now()));
+            return SafeContexts.on(context, () -> failed.cannotRender(row, e));
         }
         Mail mail = Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html());
         return mailer.send(mail)
@@ -150,30 +144,8 @@ public class DeliverySender {
                 .replaceWithVoid();
     }
 
-    /** Waits out a jittered backoff as PENDING, so deliveries due meanwhile go first, until the retry window ends. */
+    /** Waits out a backoff as PENDING, so deliveries due meanwhile go first, or is given up on and dead-lettered. */
     private Uni<Void> retryLater(Delivery row, Throwable failure) {
-        Instant now = Instant.now();
-        int attempts = row.attempts + 1;
-        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        Optional<Instant> next = backoff.nextAttempt(row.createdAt, attempts, now);
-        if (next.isEmpty()) {
-            Log.errorf("delivery %s of alert %s failed %d times until its retry window closed at %s; giving up: %s",
-                    row.id, row.alertId, attempts, backoff.deadline(row.createdAt), error);
-            return reschedule(row.id, DeliveryState.FAILED, error, now);
-        }
-        Log.warnf("delivery %s of alert %s failed (attempt %d), next try at %s: %s", row.id, row.alertId, attempts,
-                next.get(), error);
-        return reschedule(row.id, DeliveryState.PENDING, error, next.get());
-    }
-
-    private static Uni<Void> reschedule(UUID id, DeliveryState state, String error, Instant next) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(RESCHEDULE)
-                                .setParameter("id", id)
-                                .setParameter("state", state.name())
-                                .setParameter("error", error)
-                                .setParameter("next", next.atOffset(ZoneOffset.UTC))
-                                .executeUpdate()))
-                .replaceWithVoid();
+        return failed.attemptFailed(row, failure);
     }
 }
