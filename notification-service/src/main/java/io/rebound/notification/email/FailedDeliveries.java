@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -73,7 +73,7 @@ public class FailedDeliveries {
     private Uni<Void> fail(Delivery row, DeliveryFailed.Reason reason, String error, Instant now) {
         DeliveryFailed event = new DeliveryFailed(row.id, row.alertId, row.runnerId, row.recipientRole.name(), row.kind,
                 reason, row.attempts + 1, row.createdAt, now,
-                Redaction.withoutPersonalData(error, List.of(row.recipientName, row.runnerName, row.ptName)));
+                Redaction.withoutPersonalData(error, Arrays.asList(row.recipientName, row.runnerName, row.ptName)));
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(FAIL)
                                 .setParameter("id", row.id)
