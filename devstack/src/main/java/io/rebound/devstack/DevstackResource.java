@@ -3,6 +3,7 @@ package io.rebound.devstack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Real Kafka, PostgreSQL and SMTP for a module's {@code @QuarkusTest}s, on random ports. Give every test class
@@ -11,8 +12,19 @@ import java.util.Map;
  */
 public class DevstackResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile Smtp smtp;
+
     private Infrastructure infrastructure;
     private String database = "rebound";
+
+    /**
+     * The embedded SMTP server of the devstack this JVM's tests run against, for tests of an SMTP outage
+     * ({@link Smtp#pause()}, {@link Smtp#resume()}); empty with {@code -Dinfra=containers} or {@code external},
+     * whose SMTP server is not this JVM's to stop.
+     */
+    public static Optional<Smtp> smtp() {
+        return Optional.ofNullable(smtp);
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -31,11 +43,13 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("devstack could not start " + mode + " infrastructure: " + e.getMessage(), e);
         }
+        smtp = infrastructure instanceof EmbeddedInfrastructure embedded ? embedded.smtp() : null;
         return infrastructure.endpoints().quarkusConfig(database);
     }
 
     @Override
     public void stop() {
+        smtp = null;
         if (infrastructure != null) {
             infrastructure.close();
         }

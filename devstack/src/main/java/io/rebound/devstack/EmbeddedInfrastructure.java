@@ -40,6 +40,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
                 "127.0.0.1", smtp.smtpPort(), smtp.mailboxUrl());
     }
 
+    /** The SMTP server, for tests that take it down and bring it back ({@link Smtp#pause()}). */
+    public Smtp smtp() {
+        return smtp;
+    }
+
     @Override
     public void close() {
         quietly(kafka);

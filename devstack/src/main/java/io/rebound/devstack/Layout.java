@@ -37,7 +37,8 @@ public final class Layout {
                 topic("plans").configs(Map.of("cleanup.policy", "compact")),
                 topic("activities.dlq"),
                 topic("alerts.dlq"),
-                topic("plans.dlq"));
+                topic("plans.dlq"),
+                topic("notifications.dlq"));
     }
 
     private static void createTopics(String bootstrapServers) throws Exception {

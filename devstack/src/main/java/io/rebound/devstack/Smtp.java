@@ -2,6 +2,7 @@ package io.rebound.devstack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -26,35 +27,86 @@ import java.util.Map;
  * Mailpit's API that Rebound's tests use, so the same test code reads an embedded server or a Mailpit container:
  * {@code GET /api/v1/messages}, {@code GET /api/v1/message/{ID}/raw}, {@code DELETE /api/v1/messages}, and
  * {@code GET /} as a page for people.
+ *
+ * <p>Tests can take the SMTP server down and bring it back on the same port ({@link #pause()}, {@link #resume()}),
+ * to see what a sender does in an outage. The HTTP view stays up throughout, and mail received before the pause
+ * is kept.
  */
 public final class Smtp implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GreenMail greenMail;
+    private final ServerSetup setup;
     private final HttpServer http;
-    private final int smtpPort;
+    /** The listener accepting SMTP connections now, or the one that did until {@link #pause()}. */
+    private SmtpServer listener;
+    private boolean accepting = true;
 
-    private Smtp(GreenMail greenMail, HttpServer http, int smtpPort) {
+    private Smtp(GreenMail greenMail, ServerSetup setup, HttpServer http) {
         this.greenMail = greenMail;
+        this.setup = setup;
         this.http = http;
-        this.smtpPort = smtpPort;
+        this.listener = greenMail.getSmtp();
     }
 
     public static Smtp start(int smtpPort, int mailboxPort) throws IOException {
-        int port = Ports.orFree(smtpPort);
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        ServerSetup setup = new ServerSetup(Ports.orFree(smtpPort), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail greenMail = new GreenMail(setup)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Ports.orFree(mailboxPort)), 0);
-        Smtp smtp = new Smtp(greenMail, http, port);
+        Smtp smtp = new Smtp(greenMail, setup, http);
         http.createContext("/", smtp::handle);
         http.start();
         return smtp;
     }
 
     public int smtpPort() {
-        return smtpPort;
+        return setup.getPort();
+    }
+
+    /**
+     * Takes the SMTP server down: from now on its port refuses connections, as a crashed or unreachable server's
+     * would, and a session in progress is cut. The mailbox view stays up, with every message received so far.
+     * Does nothing when already paused.
+     */
+    public synchronized void pause() {
+        if (accepting) {
+            listener.stopService();
+            accepting = false;
+        }
+    }
+
+    /**
+     * Brings the SMTP server back on the same port, with the mail it had; returns once it accepts connections.
+     * Does nothing when it is not paused.
+     */
+    public synchronized void resume() {
+        if (accepting) {
+            return;
+        }
+        // A GreenMail listener is a thread and cannot start twice; a new one on the same mail store takes over.
+        SmtpServer restarted = new SmtpServer(setup, greenMail.getManagers());
+        restarted.startService();
+        try {
+            if (!restarted.waitTillRunning(setup.getServerStartupTimeout())) {
+                restarted.stopService();
+                throw new IllegalStateException("SMTP did not accept connections again on port " + smtpPort()
+                        + " within " + setup.getServerStartupTimeout() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            restarted.stopService();
+            throw new IllegalStateException("interrupted while restarting SMTP on port " + smtpPort(), e);
+        }
+        listener = restarted;
+        accepting = true;
+    }
+
+    /** Whether the SMTP port accepts connections: false between {@link #pause()} and {@link #resume()}. */
+    public synchronized boolean accepting() {
+        return accepting;
     }
 
     public String mailboxUrl() {
@@ -158,6 +210,11 @@ public final class Smtp implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        synchronized (this) {
+            if (listener != greenMail.getSmtp()) {
+                listener.stopService();
+            }
+        }
         greenMail.stop();
     }
 }

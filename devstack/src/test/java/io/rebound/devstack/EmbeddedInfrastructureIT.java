@@ -57,7 +57,8 @@ class EmbeddedInfrastructureIT {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
         try (Admin admin = Admin.create(props)) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
-                    .containsAll(Set.of("activities", "alerts", "plans", "activities.dlq", "alerts.dlq", "plans.dlq"));
+                    .containsAll(Set.of("activities", "alerts", "plans", "activities.dlq", "alerts.dlq", "plans.dlq",
+                            "notifications.dlq"));
             ConfigResource plans = new ConfigResource(ConfigResource.Type.TOPIC, "plans");
             ConfigEntry policy = admin.describeConfigs(List.of(plans)).all().get(30, TimeUnit.SECONDS)
                     .get(plans).get("cleanup.policy");

@@ -33,6 +33,12 @@ final class EventSamples {
                 Instant.parse("2026-11-03T15:00:01Z"));
     }
 
+    static DeliveryFailed deliveryFailed() {
+        return new DeliveryFailed(UUID.randomUUID(), UUID.randomUUID(), "runner-1", "PT", "ALERT",
+                DeliveryFailed.Reason.RETRY_WINDOW_OVER, 61, Instant.parse("2026-11-03T13:20:02Z"),
+                Instant.parse("2026-11-04T13:20:02Z"), "SMTPException: 451 4.3.0 mailbox temporarily unavailable");
+    }
+
     static PlanChanged plan() {
         return new PlanChanged(UUID.randomUUID(), "runner-1", LocalDate.parse("2026-11-01"), "America/Chicago",
                 80467.2, DistanceUnit.MI, new PlanChanged.Contact("Ana Runner", "ana@example.org"),

@@ -17,6 +17,25 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations(ActivityCorrected.TYPE, EventJson.write(EventSamples.corrected()))).isEmpty();
         assertThat(EventSchemas.violations(ActivityDeleted.TYPE, EventJson.write(EventSamples.deleted()))).isEmpty();
         assertThat(EventSchemas.violations(AlertWithdrawn.TYPE, EventJson.write(EventSamples.withdrawn()))).isEmpty();
+        assertThat(EventSchemas.violations(DeliveryFailed.TYPE, EventJson.write(EventSamples.deliveryFailed()))).isEmpty();
+    }
+
+    @Test
+    void aDeliveryFailureCarriesNoEmailAddressOrName() {
+        String json = EventJson.write(EventSamples.deliveryFailed());
+        String withAddress = json.replace("mailbox temporarily unavailable", "<lee@clinic.example.org> unavailable");
+        assertThat(EventSchemas.violations(DeliveryFailed.TYPE, withAddress)).anyMatch(m -> m.contains("lastError"));
+        String withContact = json.replace("\"runnerId\":", "\"recipientEmail\":\"lee@clinic.example.org\",\"runnerId\":");
+        assertThat(EventSchemas.violations(DeliveryFailed.TYPE, withContact)).anyMatch(m -> m.contains("recipientEmail"));
+        String redacted = json.replace("mailbox temporarily unavailable", "<address>: mailbox unavailable");
+        assertThat(EventSchemas.violations(DeliveryFailed.TYPE, redacted)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryFailureReadsBackAsWritten() {
+        DeliveryFailed sent = EventSamples.deliveryFailed();
+        assertThat(EventJson.read(EventJson.write(sent), DeliveryFailed.TYPE)).isEqualTo(sent);
+        assertThat(sent.eventId()).isEqualTo(sent.deliveryId() + ":failed");
     }
 
     @Test

@@ -19,17 +19,17 @@ public interface NotificationConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** SMTP attempts before a delivery is given up as FAILED. */
-    @WithDefault("50")
-    int maxAttempts();
-
-    /** The wait after the first failed attempt; it doubles with each further failure. */
+    /** The wait after the first failed attempt; it doubles with each further failure (each wait jittered). */
     @WithDefault("5s")
     Duration firstBackoff();
 
     /** The longest wait between two attempts. */
     @WithDefault("10m")
     Duration maxBackoff();
+
+    /** How long after its creation a delivery SMTP keeps refusing is given up as FAILED and dead-lettered. */
+    @WithDefault("24h")
+    Duration giveUpAfter();
 
     /** A delivery claimed for sending longer ago than this was left behind by a crash and is due again. */
     @WithDefault("1m")

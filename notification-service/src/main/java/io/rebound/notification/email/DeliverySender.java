@@ -16,11 +16,9 @@ import io.vertx.core.Vertx;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,21 +40,21 @@ public class DeliverySender {
     private static final String SENT = "UPDATE delivery SET state = 'SENT', sent_at = now(), attempts = attempts + 1,"
             + " last_error = NULL WHERE id = :id AND state = 'SENDING'";
 
-    private static final String RESCHEDULE = "UPDATE delivery SET state = :state, attempts = attempts + 1,"
-            + " last_error = :error, next_attempt_at = :next WHERE id = :id AND state = 'SENDING'";
-
     private final ReactiveMailer mailer;
     private final AlertEmails emails;
     private final NotificationConfig config;
+    private final FailedDeliveries failed;
     private final Vertx vertx;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx) {
+    public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
+            Vertx vertx) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
+        this.failed = failed;
         this.vertx = vertx;
     }
 
@@ -130,9 +128,7 @@ public class DeliverySender {
                     ? emails.renderWithdrawal(row.recipientRole, model, row.note)
                     : emails.render(row.recipientRole, model);
         } catch (RuntimeException e) {
-            Log.errorf(e, "delivery %s of alert %s cannot be rendered; marking it FAILED", row.id, row.alertId);
-            return SafeContexts.on(context, () -> reschedule(row.id, DeliveryState.FAILED,
-                    "cannot render: " + e.getMessage(), Instant.now()));
+            return SafeContexts.on(context, () -> failed.cannotRender(row, e));
         }
         Mail mail = Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html());
         rendered.images().forEach(image -> mail.addInlineAttachment(image.fileName(), image.png(), "image/png",
@@ -150,32 +146,8 @@ public class DeliverySender {
                 .replaceWithVoid();
     }
 
+    /** Waits out a backoff as PENDING, so deliveries due meanwhile go first, or is given up on and dead-lettered. */
     private Uni<Void> retryLater(Delivery row, Throwable failure) {
-        int attempts = row.attempts + 1;
-        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (attempts >= config.maxAttempts()) {
-            Log.errorf("delivery %s of alert %s failed %d times; giving up: %s", row.id, row.alertId, attempts, error);
-            return reschedule(row.id, DeliveryState.FAILED, error, Instant.now());
-        }
-        Duration wait = backoff(attempts);
-        Log.warnf("delivery %s of alert %s failed (attempt %d), next try in %s: %s", row.id, row.alertId, attempts,
-                wait, error);
-        return reschedule(row.id, DeliveryState.PENDING, error, Instant.now().plus(wait));
-    }
-
-    private Duration backoff(int attempts) {
-        Duration wait = config.firstBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
-    }
-
-    private static Uni<Void> reschedule(UUID id, DeliveryState state, String error, Instant next) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(RESCHEDULE)
-                                .setParameter("id", id)
-                                .setParameter("state", state.name())
-                                .setParameter("error", error)
-                                .setParameter("next", next.atOffset(ZoneOffset.UTC))
-                                .executeUpdate()))
-                .replaceWithVoid();
+        return failed.attemptFailed(row, failure);
     }
 }

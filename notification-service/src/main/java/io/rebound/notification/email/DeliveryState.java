@@ -9,7 +9,10 @@ public enum DeliveryState {
     SENT,
     /** A WARNING for the PT, kept for the daily digest rather than sent at once. */
     PENDING_DIGEST,
-    /** Given up on: it could not be rendered, or SMTP refused it too many times. */
+    /**
+     * Given up on: it could not be rendered, or SMTP kept refusing it until its retry window (give-up-after) was
+     * over. Each FAILED delivery has one record on {@code notifications.dlq} saying why.
+     */
     FAILED,
     /** Not sent because its alert was withdrawn before it went out. */
     WITHDRAWN
