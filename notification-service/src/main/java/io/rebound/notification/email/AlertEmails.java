@@ -8,6 +8,7 @@ import io.rebound.events.OverloadAlertRaised.Quantity;
 import io.rebound.events.Phase;
 import io.rebound.events.Severity;
 import io.rebound.notification.NotificationConfig;
+import io.rebound.notification.preferences.EmailFooter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,16 +81,19 @@ public class AlertEmails {
     }
 
     /** The note that an alert already sent no longer applies, and why. */
-    public RenderedEmail renderWithdrawal(RecipientRole role, AlertEmail email, String reason) {
+    public RenderedEmail renderWithdrawal(RecipientRole role, AlertEmail email, String reason, EmailFooter footer) {
         return new RenderedEmail(
-                withdrawnText.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render(),
-                withdrawnHtml.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render());
+                withdrawnText.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER)
+                        .data("footer", footer).render(),
+                withdrawnHtml.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER)
+                        .data("footer", footer).render());
     }
 
-    public RenderedEmail render(RecipientRole role, AlertEmail email) {
+    public RenderedEmail render(RecipientRole role, AlertEmail email, EmailFooter footer) {
         Template text = role == RecipientRole.PT ? ptText : runnerText;
         Template html = role == RecipientRole.PT ? ptHtml : runnerHtml;
-        return new RenderedEmail(text.data("email", email).render(), html.data("email", email).render());
+        return new RenderedEmail(text.data("email", email).data("footer", footer).render(),
+                html.data("email", email).data("footer", footer).render());
     }
 
     private String statusLink(String runnerId) {

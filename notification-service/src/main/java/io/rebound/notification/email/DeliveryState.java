@@ -12,5 +12,7 @@ public enum DeliveryState {
     /** Given up on: it could not be rendered, or SMTP refused it too many times. */
     FAILED,
     /** Not sent because its alert was withdrawn before it went out. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** Closed unsent by the recipient's choice: the address unsubscribed, or the PT turned the daily digest off. */
+    SUPPRESSED
 }
