@@ -32,9 +32,6 @@ record ServiceModule(
      * Set for notification-service ahead of the preferences work that reads them (the unsubscribe link's key and
      * where the link points); accepted although application.properties does not read them yet.
      */
-    static final Map<String, Set<String>> ANNOUNCED_VARIABLES =
-            Map.of("notification-service", Set.of("REBOUND_UNSUBSCRIBE_SECRET", "REBOUND_NOTIFICATION_PUBLIC_URL"));
-
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
     private static final Pattern DEAD_LETTER_TOPIC =
             Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic");
@@ -84,9 +81,8 @@ record ServiceModule(
                 database.group(1), variables, local);
     }
 
-    /** Whether an environment variable handed to this service is one it reads (or one announced for it). */
+    /** Whether an environment variable handed to this service is one it reads. */
     boolean reads(String variable) {
-        return !variable.startsWith("REBOUND_") || variables.contains(variable)
-                || ANNOUNCED_VARIABLES.getOrDefault(name, Set.of()).contains(variable);
+        return !variable.startsWith("REBOUND_") || variables.contains(variable);
     }
 }

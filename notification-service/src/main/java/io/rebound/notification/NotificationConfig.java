@@ -3,6 +3,7 @@ package io.rebound.notification;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The settings of notification-service, all under {@code rebound.notification.*}. */
 @ConfigMapping(prefix = "rebound.notification")
@@ -10,6 +11,16 @@ public interface NotificationConfig {
 
     /** Where links in emails point: the public URL runners and PTs open (plan-service). */
     String baseUrl();
+
+    /** notification-service's own public URL: unsubscribe and preferences links in emails point here. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    /**
+     * Signs the unsubscribe links, at least 32 characters. Required outside dev and test: the service refuses to
+     * start without it, since anyone could forge links otherwise.
+     */
+    Optional<String> unsubscribeSecret();
 
     /** How often the sender looks for deliveries that are due (retries, rows a crash left behind). */
     @WithDefault("2s")

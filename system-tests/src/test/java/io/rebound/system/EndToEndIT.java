@@ -60,8 +60,7 @@ class EndToEndIT {
         activityPort = Ports.free();
         activity = activityService().start();
         plan = new ServiceProcess("plan-service", Ports.free(), endpoints.quarkusConfig("plan"), logs).start();
-        notification = new ServiceProcess("notification-service", Ports.free(), endpoints.quarkusConfig("notification"), logs)
-                .start();
+        notification = notificationService().start();
     }
 
     @AfterAll
@@ -85,6 +84,13 @@ class EndToEndIT {
         config.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
         config.put("rebound.activity.token-key", Providers.TOKEN_KEY);
         return new ServiceProcess("activity-service", activityPort, config, logs);
+    }
+
+    /** Run as in production (prod profile), so it needs the secret that signs unsubscribe links. */
+    private static ServiceProcess notificationService() {
+        Map<String, String> config = new java.util.HashMap<>(endpoints.quarkusConfig("notification"));
+        config.put("rebound.notification.unsubscribe-secret", "system-test-unsubscribe-secret-" + UUID.randomUUID());
+        return new ServiceProcess("notification-service", Ports.free(), config, logs);
     }
 
     @Test

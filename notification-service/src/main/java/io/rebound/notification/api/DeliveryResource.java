@@ -29,8 +29,9 @@ public class DeliveryResource {
     @GET
     @Operation(summary = "The emails owed and sent for a runner's alerts, newest first",
             description = "One row per alert and recipient (runner or PT), with its state: PENDING, SENDING, SENT,"
-                    + " PENDING_DIGEST (a WARNING kept for the PT's daily digest), FAILED or WITHDRAWN (its alert was"
-                    + " withdrawn before the email went out).")
+                    + " PENDING_DIGEST (a WARNING kept for the PT's daily digest), FAILED, WITHDRAWN (its alert was"
+                    + " withdrawn before the email went out) or SUPPRESSED (the address unsubscribed, or the PT turned"
+                    + " the digest off). A PENDING email held for quiet hours is due at nextAttemptAt.")
     public Uni<List<DeliveryView>> list(
             @QueryParam("runnerId") @Parameter(description = "The runner whose alerts to show", required = true)
             String runnerId,

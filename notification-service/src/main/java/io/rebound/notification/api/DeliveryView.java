@@ -6,7 +6,7 @@ import io.rebound.notification.email.RecipientRole;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A delivery as the API shows it. */
+/** A delivery as the API shows it; nextAttemptAt is when a PENDING one is due (a retry, or the end of quiet hours). */
 public record DeliveryView(
         UUID alertId,
         String severity,
@@ -16,13 +16,14 @@ public record DeliveryView(
         int attempts,
         String lastError,
         Instant createdAt,
+        Instant nextAttemptAt,
         Instant sentAt,
         String subject,
         String kind) {
 
     static DeliveryView of(Delivery delivery) {
         return new DeliveryView(delivery.alertId, delivery.severity, delivery.recipientRole, delivery.recipientEmail,
-                delivery.state, delivery.attempts, delivery.lastError, delivery.createdAt, delivery.sentAt,
-                delivery.subject, delivery.kind);
+                delivery.state, delivery.attempts, delivery.lastError, delivery.createdAt, delivery.nextAttemptAt,
+                delivery.sentAt, delivery.subject, delivery.kind);
     }
 }

@@ -12,6 +12,7 @@ import io.rebound.notification.NotificationConfig;
 import io.quarkus.logging.Log;
 import io.rebound.notification.chart.RunChart;
 import io.rebound.notification.chart.RunChartRenderer;
+import io.rebound.notification.preferences.EmailFooter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -108,14 +109,16 @@ public class AlertEmails {
     }
 
     /** The note that an alert already sent no longer applies, and why. */
-    public RenderedEmail renderWithdrawal(RecipientRole role, AlertEmail email, String reason) {
+    public RenderedEmail renderWithdrawal(RecipientRole role, AlertEmail email, String reason, EmailFooter footer) {
         return new RenderedEmail(
-                withdrawnText.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render(),
-                withdrawnHtml.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER).render());
+                withdrawnText.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER)
+                        .data("footer", footer).render(),
+                withdrawnHtml.data("email", email).data("reason", reason).data("toRunner", role == RecipientRole.RUNNER)
+                        .data("footer", footer).render());
     }
 
     /** Both parts of the alert email, with the window's chart inline when there is one. */
-    public RenderedEmail render(RecipientRole role, AlertEmail email) {
+    public RenderedEmail render(RecipientRole role, AlertEmail email, EmailFooter footer) {
         Template text = role == RecipientRole.PT ? ptText : runnerText;
         Template html = role == RecipientRole.PT ? ptHtml : runnerHtml;
         List<RenderedEmail.InlineImage> images = List.of();
@@ -129,7 +132,8 @@ public class AlertEmails {
                 shown = email.withoutChart();
             }
         }
-        return new RenderedEmail(text.data("email", shown).render(), html.data("email", shown).render(), images);
+        return new RenderedEmail(text.data("email", shown).data("footer", footer).render(),
+                html.data("email", shown).data("footer", footer).render(), images);
     }
 
     private String statusLink(String runnerId) {

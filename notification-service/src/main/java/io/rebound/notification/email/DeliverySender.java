@@ -8,6 +8,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.notification.NotificationConfig;
+import io.rebound.notification.preferences.EmailFooter;
+import io.rebound.notification.preferences.RecipientPolicy;
+import io.rebound.notification.preferences.UnsubscribeLinks;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -45,17 +48,21 @@ public class DeliverySender {
     private final NotificationConfig config;
     private final FailedDeliveries failed;
     private final Vertx vertx;
+    private final RecipientPolicy policy;
+    private final UnsubscribeLinks links;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
     public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
-            Vertx vertx) {
+            Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
         this.failed = failed;
         this.vertx = vertx;
+        this.policy = policy;
+        this.links = links;
     }
 
     /** Sends whatever is due, soon, on a fresh Vert.x context (never inside the caller's session). */
@@ -119,18 +126,27 @@ public class DeliverySender {
                 })));
     }
 
+    /** Asks the recipient's preferences first: the email may be suppressed or held for quiet hours instead. */
     private Uni<Void> send(Delivery row, Context context) {
+        return SafeContexts.on(context, () -> policy.clearToSend(row, Instant.now()))
+                .chain(clear -> clear ? sendNow(row, context) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> sendNow(Delivery row, Context context) {
         RenderedEmail rendered;
+        EmailFooter footer;
         try {
             OverloadAlertRaised alert = EventJson.read(row.alertPayload, OverloadAlertRaised.TYPE);
             AlertEmail model = emails.model(alert, row.runnerName, row.ptName);
+            footer = links.footer(row.recipientRole, row.runnerId, row.recipientEmail);
             rendered = row.isWithdrawal()
-                    ? emails.renderWithdrawal(row.recipientRole, model, row.note)
-                    : emails.render(row.recipientRole, model);
+                    ? emails.renderWithdrawal(row.recipientRole, model, row.note, footer)
+                    : emails.render(row.recipientRole, model, footer);
         } catch (RuntimeException e) {
             return SafeContexts.on(context, () -> failed.cannotRender(row, e));
         }
-        Mail mail = Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html());
+        Mail mail = footer.addHeadersTo(
+                Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html()));
         rendered.images().forEach(image -> mail.addInlineAttachment(image.fileName(), image.png(), "image/png",
                 "<" + image.contentId() + ">"));
         return mailer.send(mail)

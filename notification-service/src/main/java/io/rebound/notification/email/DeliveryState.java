@@ -15,5 +15,7 @@ public enum DeliveryState {
      */
     FAILED,
     /** Not sent because its alert was withdrawn before it went out. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** Closed unsent by the recipient's choice: the address unsubscribed, or the PT turned the daily digest off. */
+    SUPPRESSED
 }

@@ -11,15 +11,19 @@ import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.notification.NotificationConfig;
 import io.rebound.notification.contacts.Contact;
+import io.rebound.notification.preferences.EmailFooter;
+import io.rebound.notification.preferences.RecipientIds;
+import io.rebound.notification.preferences.RecipientPolicy;
+import io.rebound.notification.preferences.UnsubscribeLinks;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,15 +52,20 @@ public class DigestService {
     private final Vertx vertx;
     private final Template text;
     private final Template html;
+    private final RecipientPolicy policy;
+    private final UnsubscribeLinks links;
 
     public DigestService(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx,
-            @Location("email/digest.txt") Template text, @Location("email/digest.html") Template html) {
+            @Location("email/digest.txt") Template text, @Location("email/digest.html") Template html,
+            RecipientPolicy policy, UnsubscribeLinks links) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
         this.vertx = vertx;
         this.text = text;
         this.html = html;
+        this.policy = policy;
+        this.links = links;
     }
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -97,21 +106,32 @@ public class DigestService {
                         })));
     }
 
-    /** The PT's digest for their local today, if 07:00 has come and none was claimed yet; null otherwise. */
+    /**
+     * The PT's digest for their local day, if 07:00 (or the end of their quiet hours around it) has come and none was
+     * claimed yet; null otherwise. A PT who turned the digest off or unsubscribed has their WARNINGs closed unsent.
+     */
     private Uni<Claimed> claimOne(String ptEmail, List<Delivery> warnings, Map<String, Contact> byRunner, Instant now) {
-        ZoneId zone = ZoneId.of(byRunner.get(warnings.get(0).runnerId).ptZoneOrRunners());
-        ZonedDateTime local = now.atZone(zone);
-        if (local.toLocalTime().isBefore(SEND_AT)) {
-            return Uni.createFrom().nullItem();
-        }
-        return Digest.count("ptEmail = ?1 and localDate = ?2", ptEmail, local.toLocalDate()).chain(existing -> {
+        ZoneId planZone = ZoneId.of(byRunner.get(warnings.get(0).runnerId).ptZoneOrRunners());
+        return policy.digest(ptEmail, planZone, now, SEND_AT).chain(due -> {
+            if (due.suppress()) {
+                warnings.forEach(d -> d.state = DeliveryState.SUPPRESSED);
+                Log.infof("%d WARNING(s) for PT %s suppressed: %s", warnings.size(), RecipientIds.ofPt(ptEmail),
+                        due.reason());
+                return Uni.createFrom().nullItem();
+            }
+            return due.due() ? claimDay(ptEmail, warnings, due.day(), due.zone(), now) : Uni.createFrom().nullItem();
+        });
+    }
+
+    private Uni<Claimed> claimDay(String ptEmail, List<Delivery> warnings, LocalDate day, ZoneId zone, Instant now) {
+        return Digest.count("ptEmail = ?1 and localDate = ?2", ptEmail, day).chain(existing -> {
             if (existing > 0) {
                 return Uni.createFrom().nullItem();
             }
             Digest digest = new Digest();
             digest.id = UUID.randomUUID();
             digest.ptEmail = ptEmail;
-            digest.localDate = local.toLocalDate();
+            digest.localDate = day;
             digest.timeZone = zone.getId();
             digest.state = Digest.SENDING;
             digest.warnings = warnings.size();
@@ -123,9 +143,11 @@ public class DigestService {
 
     private Uni<Boolean> send(Claimed claimed) {
         DigestEmail email = model(claimed);
-        Mail mail = Mail.withText(claimed.digest().ptEmail, "Rebound: " + email.warnings() + " warning"
-                        + (email.warnings() == 1 ? "" : "s") + " for your runners, " + email.date(),
-                text.data("digest", email).render()).setHtml(html.data("digest", email).render());
+        EmailFooter footer = links.footer(RecipientRole.PT, claimed.warnings().get(0).runnerId, claimed.digest().ptEmail);
+        Mail mail = footer.addHeadersTo(Mail.withText(claimed.digest().ptEmail, "Rebound: " + email.warnings()
+                        + " warning" + (email.warnings() == 1 ? "" : "s") + " for your runners, " + email.date(),
+                text.data("digest", email).data("footer", footer).render())
+                .setHtml(html.data("digest", email).data("footer", footer).render()));
         UUID id = claimed.digest().id;
         return mailer.send(mail).onItemOrFailure().transformToUni((ok, failure) -> Panache.withTransaction(() -> failure == null
                 ? Digest.update("state = ?1, sentAt = ?2 where id = ?3", Digest.SENT, Instant.now(), id)

@@ -1,0 +1,44 @@
+package io.rebound.notification.preferences;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** How recipients are named in the preferences API, in unsubscribe tokens and in email footers. */
+public final class RecipientIds {
+
+    /** The prefix of a PT's recipient id; a runner's recipient id is their runnerId. */
+    public static final String PT_PREFIX = "pt-";
+
+    private static final int PT_HEX_DIGITS = 20;
+
+    private RecipientIds() {
+    }
+
+    /**
+     * A PT's recipient id: {@code "pt-"} and the first 20 hex digits (80 bits) of the SHA-256 of their email,
+     * lowercased and trimmed, e.g. {@code pt-3f1c0a9be27d54c6e801}. PTs have no id of their own in plans, so the
+     * same address is the same PT across all their runners; the hash keeps the address out of URLs. It is shown in
+     * the footer of every email to a PT. The SQL in {@link RecipientDirectory} computes the same value and must
+     * change with it.
+     */
+    public static String ofPt(String email) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalized(email).getBytes(StandardCharsets.UTF_8));
+            return PT_PREFIX + HexFormat.of().formatHex(hash).substring(0, PT_HEX_DIGITS);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    /** An address as compared and stored for unsubscribing: lowercased and trimmed. */
+    public static String normalized(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean looksLikePt(String recipientId) {
+        return recipientId.startsWith(PT_PREFIX) && recipientId.length() == PT_PREFIX.length() + PT_HEX_DIGITS;
+    }
+}
