@@ -9,6 +9,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "rebound.notification")
 public interface NotificationConfig {
 
+    /**
+     * The language emails are written in: a {@code Wording} and a folder of templates under
+     * {@code templates/email/<language>/}. English ({@code en}) is the one there is.
+     */
+    @WithDefault("en")
+    String language();
+
     /** Where links in emails point: the public URL runners and PTs open (plan-service). */
     String baseUrl();
 

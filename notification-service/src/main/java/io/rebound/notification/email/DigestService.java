@@ -4,13 +4,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.notification.NotificationConfig;
 import io.rebound.notification.contacts.Contact;
+import io.rebound.notification.email.words.Wording;
+import io.rebound.notification.email.words.Wordings;
 import io.rebound.notification.preferences.EmailFooter;
 import io.rebound.notification.preferences.RecipientIds;
 import io.rebound.notification.preferences.RecipientPolicy;
@@ -24,12 +24,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,26 +42,24 @@ import java.util.stream.Collectors;
 public class DigestService {
 
     static final LocalTime SEND_AT = LocalTime.of(7, 0);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final ReactiveMailer mailer;
     private final AlertEmails emails;
     private final NotificationConfig config;
     private final Vertx vertx;
-    private final Template text;
-    private final Template html;
+    private final EmailTemplates templates;
+    private final Wording words;
     private final RecipientPolicy policy;
     private final UnsubscribeLinks links;
 
     public DigestService(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx,
-            @Location("email/digest.txt") Template text, @Location("email/digest.html") Template html,
-            RecipientPolicy policy, UnsubscribeLinks links) {
+            EmailTemplates templates, Wordings wordings, RecipientPolicy policy, UnsubscribeLinks links) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
         this.vertx = vertx;
-        this.text = text;
-        this.html = html;
+        this.templates = templates;
+        this.words = wordings.chosen();
         this.policy = policy;
         this.links = links;
     }
@@ -144,10 +140,10 @@ public class DigestService {
     private Uni<Boolean> send(Claimed claimed) {
         DigestEmail email = model(claimed);
         EmailFooter footer = links.footer(RecipientRole.PT, claimed.warnings().get(0).runnerId, claimed.digest().ptEmail);
-        Mail mail = footer.addHeadersTo(Mail.withText(claimed.digest().ptEmail, "Rebound: " + email.warnings()
-                        + " warning" + (email.warnings() == 1 ? "" : "s") + " for your runners, " + email.date(),
-                text.data("digest", email).data("footer", footer).render())
-                .setHtml(html.data("digest", email).data("footer", footer).render()));
+        Mail mail = footer.addHeadersTo(Mail.withText(claimed.digest().ptEmail,
+                        words.digestSubject(email.warnings(), claimed.digest().localDate),
+                        templates.get("digest.txt").data("digest", email).data("footer", footer).render())
+                .setHtml(templates.get("digest.html").data("digest", email).data("footer", footer).render()));
         UUID id = claimed.digest().id;
         return mailer.send(mail).onItemOrFailure().transformToUni((ok, failure) -> Panache.withTransaction(() -> failure == null
                 ? Digest.update("state = ?1, sentAt = ?2 where id = ?3", Digest.SENT, Instant.now(), id)
@@ -175,7 +171,7 @@ public class DigestService {
         }
         runners.sort(Comparator.comparingInt((DigestEmail.RunnerSection r) -> r.warnings().size()).reversed()
                 .thenComparing(DigestEmail.RunnerSection::runnerName));
-        return new DigestEmail(ptName, claimed.digest().localDate.format(DATE), claimed.warnings().size(), runners);
+        return new DigestEmail(ptName, words.date(claimed.digest().localDate), claimed.warnings().size(), runners);
     }
 
     /** A digest row claimed for sending, with its WARNINGs. */

@@ -1,4 +1,4 @@
-package io.rebound.notification.email;
+package io.rebound.notification.email.words;
 
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
@@ -6,8 +6,8 @@ import io.rebound.events.OverloadAlertRaised.TodayAllowance;
 import io.rebound.events.Phase;
 
 /**
- * The "what to do today" paragraph of a runner's email: from the allowance plan-service worked out for the runner's
- * current date when it has one, otherwise from the phase alone.
+ * The "what to do today" paragraph of a runner's email, in English: from the allowance plan-service worked out
+ * for the runner's current date when it has one, otherwise from the phase alone.
  */
 final class TodayAdvice {
 

@@ -1,4 +1,4 @@
-package io.rebound.notification.email;
+package io.rebound.notification.email.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
