@@ -126,6 +126,9 @@ class AlertEmailsIT {
                     "up to 45 minutes", "5 km on day 12", "Longest run allowed: 9.7 km");
         }
         assertThat(html).contains("<img src=\"cid:" + AlertEmail.CHART_ID + "\"");
+        assertThat(toRunner.getHeader("List-Unsubscribe", null)).startsWith("<http://localhost:8083/unsubscribe?token=");
+        assertThat(toRunner.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(Mails.recipients(toRunner)).containsExactly(plan.runner().email());
         BufferedImage chart = ImageIO.read(new ByteArrayInputStream(Mails.inline(toRunner, AlertEmail.CHART_ID)));
         assertThat(chart.getWidth()).isEqualTo(600);
         assertThat(chart.getHeight()).isEqualTo(320);
