@@ -124,7 +124,7 @@ class TelemetryIT {
         assertThat(PrometheusText.value(scrape, "rebound_outbox_backlog", Map.of())).isGreaterThanOrEqualTo(0);
         assertThat(PrometheusText.has(scrape, "http_server_requests_seconds_count")).isTrue();
         assertThat(PrometheusText.has(scrape, "jvm_memory_used_bytes")).isTrue();
-        assertThat(scrape).contains("kafka_producer_");
+        assertThat(scrape).contains("kafka_producer_").contains("postgresql_");
     }
 
     @Test
