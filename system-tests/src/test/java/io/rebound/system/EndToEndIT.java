@@ -172,6 +172,62 @@ class EndToEndIT {
                 io.rebound.events.ActivityRecorded.TYPE).distanceMetres())).containsExactlyInAnyOrder(8000.0, 6000.0, 7000.0);
     }
 
+    @Test
+    void planServiceRestartedGracefullyMidStreamRaisesEveryAlertExactlyOnce() throws Exception {
+        int runners = 60;
+        List<Runner> stream = new java.util.ArrayList<>();
+        for (int i = 0; i < runners; i++) {
+            Runner runner = Runner.create();
+            runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2));
+            stream.add(runner);
+        }
+        // One run each on day 2, in the Rest phase: exactly one OVERLOAD alert per runner, posted every 250 ms.
+        java.util.Set<String> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        Thread producer = new Thread(() -> {
+            for (Runner runner : stream) {
+                try {
+                    int status = RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday())
+                            .statusCode();
+                    if (status == 202) {
+                        accepted.add(runner.id());
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                    Thread.sleep(250);
+                } catch (Exception e) {
+                    refused.incrementAndGet();
+                }
+            }
+        }, "activity-producer");
+        producer.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.size() >= 8);
+        ServiceProcess.Stopped stopped = plan.stopGracefully(Duration.ofSeconds(45));
+        int acceptedWhileStopped = accepted.size();
+        plan.start();
+        producer.join(Duration.ofSeconds(60).toMillis());
+
+        TopicReader topics = new TopicReader(endpoints.kafkaBootstrapServers());
+        var alerts = topics.await("alerts", r -> accepted.contains(r.key()), accepted.size(), DELIVERY, Duration.ofSeconds(5));
+        Map<String, Long> perRunner = alerts.stream().collect(java.util.stream.Collectors.groupingBy(
+                org.apache.kafka.clients.consumer.ConsumerRecord::key, java.util.stream.Collectors.counting()));
+        long distinctAlertIds = alerts.stream().map(r -> io.rebound.events.EventJson.read(r.value(),
+                io.rebound.events.OverloadAlertRaised.TYPE).alertId()).distinct().count();
+        System.out.printf("graceful restart of plan-service: %d activities accepted (%d by the time it had stopped), %d refused;"
+                        + " stopped in %d ms (exit %d, readiness DOWN seen: %s); %d alerts on the topic, %d distinct,"
+                        + " %d runners with exactly one%n", accepted.size(), acceptedWhileStopped, refused.get(),
+                stopped.took().toMillis(), stopped.exitCode(), stopped.sawNotReady(), alerts.size(), distinctAlertIds,
+                perRunner.values().stream().filter(n -> n == 1).count());
+
+        assertThat(refused.get()).as("activity-service refused nothing").isZero();
+        assertThat(accepted).hasSize(runners);
+        assertThat(stopped.sawNotReady()).as("readiness went DOWN before the process exited").isTrue();
+        assertThat(perRunner.keySet()).as("every accepted activity raised its alert").containsExactlyInAnyOrderElementsOf(accepted);
+        assertThat(perRunner.values()).as("no alert twice").allMatch(n -> n == 1);
+        assertThat(distinctAlertIds).isEqualTo(runners);
+    }
+
     /** All text of a message, from every text part however deep it is nested. */
     private static String textOf(Part part) throws Exception {
         if (part.isMimeType("text/*")) {

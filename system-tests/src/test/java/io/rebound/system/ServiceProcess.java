@@ -86,12 +86,41 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within 120 s; see " + log);
     }
 
+    /**
+     * SIGTERM, then watches it go: readiness should answer 503 during the shutdown delay, before the process
+     * exits. Answers what was seen.
+     */
+    Stopped stopGracefully(Duration within) throws InterruptedException {
+        Instant start = Instant.now();
+        process.destroy();
+        boolean sawNotReady = false;
+        while (process.isAlive() && Duration.between(start, Instant.now()).compareTo(within) < 0) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                sawNotReady |= response.statusCode() == 503;
+            } catch (IOException closed) {
+                // No longer listening: the shutdown is past the delay.
+            }
+            process.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " did not stop within " + within + " of SIGTERM; see " + log);
+        }
+        return new Stopped(process.exitValue(), Duration.between(start, Instant.now()), sawNotReady);
+    }
+
+    /** How a graceful stop went. */
+    record Stopped(int exitCode, Duration took, boolean sawNotReady) {
+    }
+
     /** SIGTERM, as Kubernetes or Ctrl-C would stop it. */
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // The shutdown delay and timeout (5 s + up to 30 s) first.
+            if (!process.waitFor(45, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

@@ -1,6 +1,8 @@
 package io.rebound.activity.api;
 
 import io.rebound.activity.ActivityService;
+import io.rebound.activity.ingest.IngestMetrics;
+import io.rebound.activity.ingest.Provider;
 import io.rebound.events.ActivityKind;
 import io.rebound.events.Sport;
 import io.rebound.support.outbox.OutboxRelay;
@@ -48,9 +50,11 @@ public class ActivityResource {
     private final OutboxRelay relay;
     private final RequestValidator validator;
     private final int maxList;
+    private final IngestMetrics metrics;
 
     public ActivityResource(ActivityService activities, OutboxRelay relay, RequestValidator validator,
-            @ConfigProperty(name = "rebound.activity.max-list") int maxList) {
+            @ConfigProperty(name = "rebound.activity.max-list") int maxList, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.activities = activities;
         this.relay = relay;
         this.validator = validator;
@@ -66,6 +70,7 @@ public class ActivityResource {
         check(request);
         return activities.record(request)
                 .invoke(relay::wakeUp)
+                .invoke(() -> metrics.counted(Provider.API, IngestMetrics.ACCEPTED))
                 .map(activity -> Response.accepted(new Accepted(activity.id, "accepted"))
                         .location(URI.create("/api/v1/runners/" + activity.runnerId + "/activities/" + activity.id))
                         .build());
@@ -111,6 +116,7 @@ public class ActivityResource {
                 throw notFound(runnerId, activityId);
             }
             relay.wakeUp();
+            metrics.counted(Provider.API, "updated");
             return ActivityView.of(corrected);
         });
     }
@@ -125,6 +131,7 @@ public class ActivityResource {
                 throw notFound(runnerId, activityId);
             }
             relay.wakeUp();
+            metrics.counted(Provider.API, "deleted");
             return Response.noContent().build();
         });
     }

@@ -6,6 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.rebound.activity.ingest.DeviceLink;
+import io.rebound.activity.ingest.IngestMetrics;
+import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.LinkKey;
 import io.rebound.activity.ingest.Provider;
@@ -53,6 +55,7 @@ public class FetchWorker {
     private final IngestService ingest;
     private final TokenCipher tokens;
     private final OutboxRelay relay;
+    private final IngestMetrics metrics;
     private final Vertx vertx;
     private final StravaClient strava;
     private final PolarClient polar;
@@ -63,12 +66,13 @@ public class FetchWorker {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean running;
 
-    public FetchWorker(IngestService ingest, TokenCipher tokens, OutboxRelay relay, Vertx vertx,
+    public FetchWorker(IngestService ingest, TokenCipher tokens, OutboxRelay relay, IngestMetrics metrics, Vertx vertx,
             @ConfigProperty(name = "rebound.activity.strava.base-url") URI stravaBase,
             @ConfigProperty(name = "rebound.activity.polar.base-url") URI polarBase) {
         this.ingest = ingest;
         this.tokens = tokens;
         this.relay = relay;
+        this.metrics = metrics;
         this.vertx = vertx;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.strava = new StravaClient(stravaBase, http, clock);
@@ -170,12 +174,18 @@ public class FetchWorker {
 
     private Uni<Void> settle(Context context, UUID id, String state, int attempts, String error, String runnerId,
             FetchResult.Fetched fetched) {
-        return SafeContexts.on(context, () -> Panache.withTransaction(() -> FetchJob.<FetchJob>findById(id).chain(job -> {
-            job.state = state;
-            job.attempts += attempts;
-            job.lastError = error;
-            return fetched == null ? Uni.createFrom().voidItem() : ingest.apply(runnerId, fetched.activity(), null).replaceWithVoid();
-        }))).invoke(relay::wakeUp);
+        Uni<IngestOutcome> settled = SafeContexts.on(context, () -> Panache.withTransaction(() -> FetchJob.<FetchJob>findById(id)
+                .chain(job -> {
+                    job.state = state;
+                    job.attempts += attempts;
+                    job.lastError = error;
+                    return fetched == null ? Uni.createFrom().nullItem() : ingest.apply(runnerId, fetched.activity(), null);
+                })));
+        return settled.invoke(relay::wakeUp).invoke(outcome -> {
+            if (outcome != null) {
+                metrics.counted(fetched.activity().provider(), outcome);
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> reschedule(Context context, UUID id, int attempts, String error, Instant next) {

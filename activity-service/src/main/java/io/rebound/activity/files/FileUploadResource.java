@@ -1,7 +1,9 @@
 package io.rebound.activity.files;
 
 import io.rebound.activity.ingest.DeviceActivity;
+import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestService;
+import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
@@ -30,8 +32,10 @@ public class FileUploadResource {
     private final IngestService ingest;
     private final OutboxRelay relay;
     private final Vertx vertx;
+    private final IngestMetrics metrics;
 
-    public FileUploadResource(IngestService ingest, OutboxRelay relay, Vertx vertx) {
+    public FileUploadResource(IngestService ingest, OutboxRelay relay, Vertx vertx, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.ingest = ingest;
         this.relay = relay;
         this.vertx = vertx;
@@ -47,7 +51,9 @@ public class FileUploadResource {
         }
         // Reading and decoding a file of up to 25 MiB is blocking work: off the event loop, back on it to store.
         Uni<DeviceActivity> parsed = vertx.executeBlocking(Uni.createFrom().item(() -> parse(file)));
-        return parsed.chain(activity -> ingest.own(runnerId, activity)).invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+        return parsed.chain(activity -> ingest.own(runnerId, activity)).invoke(relay::wakeUp)
+                .invoke(outcome -> metrics.counted(Provider.FILE, outcome))
+                .map(WebhookJson.Answer::of);
     }
 
     private DeviceActivity parse(FileUpload file) {

@@ -90,8 +90,8 @@ public class IngestService {
         });
     }
 
-    /** Applies what a provider user sent before they were linked, oldest first. Call inside a transaction. */
-    public Uni<Integer> replay(Provider provider, String providerUserId, String runnerId) {
+    /** Applies what a provider user sent before they were linked, oldest first; one outcome each. Call inside a transaction. */
+    public Uni<List<IngestOutcome>> replay(Provider provider, String providerUserId, String runnerId) {
         return WebhookReceipt.<WebhookReceipt>list("provider = ?1 and providerUserId = ?2 and state = ?3 order by receivedAt",
                         provider.code(), providerUserId, WebhookReceipt.UNLINKED)
                 .chain(receipts -> Multi.createFrom().iterable(receipts)
@@ -103,7 +103,7 @@ public class IngestService {
                                     ? remove(version)
                                     : apply(runnerId, version.activity(), version.at());
                         })
-                        .collect().asList().map(List::size));
+                        .collect().asList());
     }
 
     private Uni<IngestOutcome> receive(Provider provider, String providerUserId, String deliveryId, Operation operation,

@@ -1,6 +1,7 @@
 package io.rebound.activity.links;
 
 import io.rebound.activity.fetch.FetchWorker;
+import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.support.outbox.OutboxRelay;
@@ -27,10 +28,12 @@ public class LinkResource {
     private final RequestValidator validator;
     private final OutboxRelay relay;
     private final FetchWorker worker;
+    private final IngestMetrics metrics;
 
     public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator, OutboxRelay relay,
-            FetchWorker worker) {
+            FetchWorker worker, IngestMetrics metrics) {
         this.worker = worker;
+        this.metrics = metrics;
         this.links = links;
         this.tokens = tokens;
         this.validator = validator;
@@ -49,8 +52,9 @@ public class LinkResource {
         }
         Provider provider = Provider.valueOf(request.provider().toUpperCase(Locale.ROOT));
         return links.link(runnerId, provider, request).invoke(this::wakeUp)
+                .invoke(replayed -> metrics.counted(provider, replayed))
                 .map(replayed -> Response.status(201).entity(new Linked(runnerId, request.provider(),
-                        request.providerUserId(), replayed)).build());
+                        request.providerUserId(), replayed.size())).build());
     }
 
     private void wakeUp() {

@@ -3,6 +3,7 @@ package io.rebound.activity.links;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.ingest.DeviceLink;
+import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.LinkKey;
 import io.rebound.activity.ingest.Provider;
@@ -36,9 +37,9 @@ public class LinkService {
         return DeviceLink.update("accessToken = null where key = ?1", LinkKey.of(provider, providerUserId));
     }
 
-    /** Answers how many kept activities were applied. */
+    /** Answers what became of each kept activity applied. */
     @WithTransaction
-    public Uni<Integer> link(String runnerId, Provider provider, NewLink request) {
+    public Uni<List<IngestOutcome>> link(String runnerId, Provider provider, NewLink request) {
         return DeviceLink.<DeviceLink>findById(LinkKey.of(provider, request.providerUserId())).chain(existing -> {
             if (existing != null && !existing.runnerId.equals(runnerId)) {
                 throw new ProblemException(409, "Linked to another runner", request.provider() + " user "

@@ -44,11 +44,13 @@ public class AlertService {
 
     private final Ledger ledger;
     private final Outbox outbox;
+    private final AlertMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public AlertService(Ledger ledger, Outbox outbox) {
+    public AlertService(Ledger ledger, Outbox outbox, AlertMetrics metrics) {
         this.ledger = ledger;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** The window an activity of the ledger counts in for this plan; none for race day and before, or no activity. */
@@ -68,22 +70,24 @@ public class AlertService {
             for (LedgerActivity activity : history) {
                 windowsOf(plan, activity).forEach(w -> windows.put(w.key(), w));
             }
-            return evaluate(plan, windows.values(), reason);
+            return evaluate(plan, windows.values(), reason, null);
         });
     }
 
     /**
      * Re-evaluates the given windows.
      *
-     * @param reason why, in words for a withdrawal: "the run of 3 November was deleted"
+     * @param reason  why, in words for a withdrawal: "the run of 3 November was deleted"
+     * @param arrived the activity whose arrival asks for this, when it is one that was just recorded: the alerts it
+     *                tips over are timed from its acceptance (null for corrections, deletions, plan and caps changes)
      */
-    public Uni<Void> evaluate(Plan plan, Collection<PlanWindow> windows, String reason) {
+    public Uni<Void> evaluate(Plan plan, Collection<PlanWindow> windows, String reason, UUID arrived) {
         return Multi.createFrom().iterable(windows)
-                .onItem().transformToUniAndConcatenate(window -> evaluate(plan, window, reason))
+                .onItem().transformToUniAndConcatenate(window -> evaluate(plan, window, reason, arrived))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> evaluate(Plan plan, PlanWindow window, String reason) {
+    private Uni<Void> evaluate(Plan plan, PlanWindow window, String reason, UUID arrived) {
         PlanCalendar calendar = plan.calendar();
         int lookback = window.phase() == Phase.COMPLETE ? RuleEngine.AFTER_PLAN_LOOKBACK_DAYS : 0;
         return ledger.between(plan.runnerId, calendar.startOf(window.firstDay() - lookback), calendar.startOf(window.lastDay() + 1))
@@ -96,12 +100,12 @@ public class AlertService {
                             AlertGuidance.today(plan.context(), window, clock.instant().atZone(calendar.zone()).toLocalDate(), logged),
                             AlertGuidance.running(plan.context(), window, logged));
                     return RaisedAlert.<RaisedAlert>list("planId = ?1 and windowKey = ?2", plan.id, window.key())
-                            .chain(existing -> reconcile(plan, findings, existing, byId, guidance, reason));
+                            .chain(existing -> reconcile(plan, findings, existing, byId, guidance, reason, arrived));
                 });
     }
 
     private Uni<Void> reconcile(Plan plan, List<Finding> findings, List<RaisedAlert> existing,
-            Map<UUID, LedgerActivity> activities, Guidance guidance, String reason) {
+            Map<UUID, LedgerActivity> activities, Guidance guidance, String reason, UUID arrived) {
         Instant now = clock.instant();
         Map<String, RaisedAlert> known = existing.stream().collect(Collectors.toMap(RaisedAlert::key, Function.identity()));
         Set<String> holding = findings.stream().map(f -> f.rule() + "/" + f.severity()).collect(Collectors.toSet());
@@ -126,9 +130,11 @@ public class AlertService {
                 row.state = AlertState.RAISED;
             }
             Uni<Void> store = isNew ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            metrics.finding(finding);
             if (row.state == AlertState.RAISED) {
-                OverloadAlertRaised event = raised(row, plan, finding, activities.get(finding.tipping().activityId()),
-                        guidance, now);
+                LedgerActivity tipping = activities.get(finding.tipping().activityId());
+                OverloadAlertRaised event = raised(row, plan, finding, tipping, guidance, now);
+                metrics.raised(finding, finding.tipping().activityId().equals(arrived) ? tipping.acceptedAt : null, now);
                 // The alert id names the first raise; raising it again after a withdrawal is a new fact.
                 String eventId = isNew ? row.alertId.toString() : row.alertId + ":raised:" + now.toEpochMilli();
                 steps.add(store.chain(() -> outbox.stage(TOPIC, plan.runnerId, OverloadAlertRaised.TYPE, eventId, event, now)));

@@ -69,7 +69,7 @@ public class ActivityListener {
 
     /** Applies the change in one transaction with its processed-event row; each attempt gets a fresh session. */
     private Uni<Void> once(String eventId, Supplier<Uni<Void>> change) {
-        Uni<Void> apply = SafeContexts.on(SafeContexts.fresh(vertx), () -> Panache.withTransaction(
+        Uni<Void> apply = SafeContexts.on(SafeContexts.freshInCurrentTrace(vertx), () -> Panache.withTransaction(
                 () -> processed.firstDelivery(CONSUMER, eventId)
                         .chain(first -> first ? change.get() : Uni.createFrom().voidItem())));
         return IncomingEvents.retryingTransientFailures(apply).invoke(relay::wakeUp);
@@ -85,7 +85,7 @@ public class ActivityListener {
                 windows.addAll(AlertService.windowsOf(plan, now));
                 String reason = before == null ? "a new activity was logged"
                         : "the " + describe(plan, before) + " was corrected";
-                return alerts.evaluate(plan, windows, reason);
+                return alerts.evaluate(plan, windows, reason, before == null ? activity.activityId() : null);
             });
         }));
     }
@@ -96,7 +96,7 @@ public class ActivityListener {
                 : Plan.findByRunner(deleted.runnerId()).chain(plan -> plan == null
                         ? Uni.createFrom().voidItem()
                         : alerts.evaluate(plan, AlertService.windowsOf(plan, before),
-                                "the " + describe(plan, before) + " was deleted")));
+                                "the " + describe(plan, before) + " was deleted", null)));
     }
 
     private static String describe(Plan plan, LedgerActivity activity) {

@@ -3,13 +3,15 @@ package io.rebound.support.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rebound.events.EventJson;
 import io.rebound.events.EventType;
+import io.rebound.support.telemetry.TraceContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
  * Stages events in the current transaction. Call {@link #stage} inside the transaction that makes the change,
- * then {@link OutboxRelay#wakeUp()} once it has committed.
+ * then {@link OutboxRelay#wakeUp()} once it has committed. The trace context current at staging goes with the row,
+ * so whoever consumes the event continues the trace of the change.
  */
 @ApplicationScoped
 public class Outbox {
@@ -26,6 +28,9 @@ public class Outbox {
         row.type = type.type();
         row.payload = EventJson.write(event);
         row.createdAt = time;
+        TraceContext trace = TraceContext.current();
+        row.traceparent = trace.traceparent();
+        row.tracestate = trace.tracestate();
         return Panache.getSession().chain(session -> session.persist(row));
     }
 }

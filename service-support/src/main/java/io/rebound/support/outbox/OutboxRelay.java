@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.rebound.events.CloudEvents;
+import io.rebound.support.telemetry.TraceContext;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,17 +13,22 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order and marks them published. It wakes up as soon as a
  * transaction with new rows commits, and {@link OutboxSweeper} wakes it on a timer for rows an earlier process
  * left behind (a crash between commit and publish). Rows are locked with SKIP LOCKED, so several instances can relay side by side.
+ * Each record carries the trace context its row was staged in ({@code traceparent}, {@code tracestate}), so the
+ * consumer continues that trace; the channel's own tracing is off, since it would start a new trace here.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,6 +43,7 @@ public class OutboxRelay {
     private final boolean enabled;
     private final int batchSize;
     private final String source;
+    private final Duration stopWait;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
@@ -44,12 +51,14 @@ public class OutboxRelay {
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
             @ConfigProperty(name = "rebound.outbox.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "rebound.outbox.batch-size", defaultValue = "100") int batchSize,
+            @ConfigProperty(name = "rebound.outbox.stop-wait", defaultValue = "10s") Duration stopWait,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.emitter = emitter;
         this.vertx = vertx;
         this.enabled = enabled;
         this.batchSize = batchSize;
         this.source = "/rebound/" + application;
+        this.stopWait = stopWait;
     }
 
     /** Publishes whatever is waiting, soon, on a fresh Vert.x context (never inside the caller's session). */
@@ -59,9 +68,21 @@ public class OutboxRelay {
         }
     }
 
-    /** Once the application stops, the database pool is going away: leave what is left for the next start. */
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Once the application stops, the database pool and the Kafka producer are going away: start nothing new, and
+     * let a batch already publishing commit (ShutdownEvent comes before the connectors and the pool close), so its
+     * rows are not published again by the next start. What is left waits for the next start.
+     */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        Instant deadline = Instant.now().plus(stopWait);
+        while (draining.get() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        if (draining.get()) {
+            Log.warnf("outbox relay: a batch was still publishing after %s; its rows are published again at the next start",
+                    stopWait);
+        }
     }
 
     private void drain() {
@@ -78,13 +99,13 @@ public class OutboxRelay {
 
     private void finish() {
         draining.set(false);
-        if (again.getAndSet(false)) {
+        if (again.getAndSet(false) && !stopping) {
             drain();
         }
     }
 
     private Uni<Integer> publishAll() {
-        return publishBatch().chain(count -> count < batchSize ? Uni.createFrom().item(count) : publishAll());
+        return publishBatch().chain(count -> count < batchSize || stopping ? Uni.createFrom().item(count) : publishAll());
     }
 
     private Uni<Integer> publishBatch() {
@@ -102,8 +123,19 @@ public class OutboxRelay {
         Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.eventKey)
-                .withHeaders(CloudEvents.headers(row.eventId, row.type, source, row.createdAt))
+                .withHeaders(headers(row))
                 .build());
         return emitter.sendMessage(message).invoke(() -> row.publishedAt = Instant.now());
+    }
+
+    private Headers headers(OutboxEvent row) {
+        Headers headers = CloudEvents.headers(row.eventId, row.type, source, row.createdAt);
+        if (row.traceparent != null) {
+            headers.add(TraceContext.TRACEPARENT, row.traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
+        if (row.tracestate != null) {
+            headers.add(TraceContext.TRACESTATE, row.tracestate.getBytes(StandardCharsets.US_ASCII));
+        }
+        return headers;
     }
 }

@@ -1,5 +1,6 @@
 package io.rebound.support.outbox;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,17 +8,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 /**
- * Wakes the relay on a timer, for rows left behind by a process that crashed between commit and publish. It
- * touches the relay only once the application has started, because the relay's Kafka emitter is wired at startup.
+ * Wakes the relay on a timer, for rows left behind by a process that crashed between commit and publish, and
+ * refreshes the backlog gauges. It touches the relay only once the application has started, because the relay's
+ * Kafka emitter is wired at startup.
  */
 @ApplicationScoped
 public class OutboxSweeper {
 
     private final Instance<OutboxRelay> relay;
+    private final OutboxBacklog backlog;
     private volatile boolean started;
 
-    public OutboxSweeper(Instance<OutboxRelay> relay) {
+    public OutboxSweeper(Instance<OutboxRelay> relay, OutboxBacklog backlog) {
         this.relay = relay;
+        this.backlog = backlog;
     }
 
     /** Runs after messaging has connected its channels (its own startup observer comes first). */
@@ -29,6 +33,8 @@ public class OutboxSweeper {
     void sweep() {
         if (started) {
             relay.get().wakeUp();
+            backlog.refresh().subscribe().with(ignored -> { }, failure ->
+                    Log.debugf("outbox backlog: cannot read it now: %s", failure.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.rebound.support.vertx;
 
+import io.quarkus.opentelemetry.runtime.QuarkusContextStorage;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,18 @@ public final class SafeContexts {
     public static Context fresh(Vertx vertx) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
+    }
+
+    /**
+     * A fresh context, as {@link #fresh}, that carries on the trace current here (a Kafka record's consumer span,
+     * say): spans and outbox rows of the work done on it belong to that trace.
+     */
+    public static Context freshInCurrentTrace(Vertx vertx) {
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
+        Context context = fresh(vertx);
+        // The context is this work's alone and dropped with it, so the scope is never closed.
+        QuarkusContextStorage.INSTANCE.attach(context, trace);
         return context;
     }
 

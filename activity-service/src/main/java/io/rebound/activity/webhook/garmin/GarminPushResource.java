@@ -3,6 +3,7 @@ package io.rebound.activity.webhook.garmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.ingest.DeviceActivity;
+import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.IngestService.Delivered;
 import io.rebound.activity.ingest.Provider;
@@ -37,8 +38,10 @@ public class GarminPushResource {
     private final IngestService ingest;
     private final OutboxRelay relay;
     private final ObjectMapper json;
+    private final IngestMetrics metrics;
 
-    public GarminPushResource(IngestService ingest, OutboxRelay relay, ObjectMapper json) {
+    public GarminPushResource(IngestService ingest, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.ingest = ingest;
         this.relay = relay;
         this.json = json;
@@ -54,7 +57,8 @@ public class GarminPushResource {
         for (int i = 0; i < items.size(); i++) {
             deliveries.add(activity(items.get(i), "activities[" + i + "]."));
         }
-        return ingest.upsertAll(deliveries).invoke(relay::wakeUp).map(outcomes -> new Pushed(outcomes.stream()
+        return ingest.upsertAll(deliveries).invoke(relay::wakeUp)
+                .invoke(outcomes -> metrics.counted(Provider.GARMIN, outcomes)).map(outcomes -> new Pushed(outcomes.stream()
                 .map(o -> o.result().code()).toList()));
     }
 

@@ -3,6 +3,7 @@ package io.rebound.activity.webhook.generic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.ingest.DeviceActivity;
+import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
@@ -40,10 +41,12 @@ public class GenericWebhookResource {
     private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
+    private final IngestMetrics metrics;
 
     public GenericWebhookResource(
             @ConfigProperty(name = "rebound.activity.webhook.generic.secrets") Optional<List<String>> secrets,
-            IngestService ingest, OutboxRelay relay, ObjectMapper json) {
+            IngestService ingest, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.verifier = new StandardWebhookVerifier(secrets.orElse(List.of()));
         this.ingest = ingest;
         this.relay = relay;
@@ -60,6 +63,7 @@ public class GenericWebhookResource {
         WebhookJson.checkSize(raw);
         String refused = verifier.problem(id, timestamp, signature, raw, clock.instant());
         if (refused != null) {
+            metrics.signatureFailed(Provider.WEBHOOK);
             throw new ProblemException(401, "Signature refused", refused, List.of());
         }
         JsonNode root = WebhookJson.parse(json, body);
@@ -81,6 +85,7 @@ public class GenericWebhookResource {
             default -> throw ProblemException.invalid("type",
                     "must be activity.created, activity.updated or activity.deleted (got '" + type + "')");
         };
-        return outcome.invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+        return outcome.invoke(relay::wakeUp).invoke(result -> metrics.counted(Provider.WEBHOOK, result))
+                .map(WebhookJson.Answer::of);
     }
 }

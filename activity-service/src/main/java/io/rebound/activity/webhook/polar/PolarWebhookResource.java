@@ -2,6 +2,7 @@ package io.rebound.activity.webhook.polar;
 
 import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.fetch.FetchWorker;
+import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
 import io.rebound.support.problem.ProblemException;
@@ -26,9 +27,11 @@ public class PolarWebhookResource {
     private final String secret;
     private final FetchQueue queue;
     private final FetchWorker worker;
+    private final IngestMetrics metrics;
 
     public PolarWebhookResource(@ConfigProperty(name = "rebound.activity.polar.webhook-secret") Optional<String> secret,
-            FetchQueue queue, FetchWorker worker) {
+            FetchQueue queue, FetchWorker worker, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.secret = secret.filter(s -> !s.isBlank()).orElse(null);
         this.queue = queue;
         this.worker = worker;
@@ -41,6 +44,7 @@ public class PolarWebhookResource {
         byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         WebhookJson.checkSize(raw);
         if (secret == null || !PolarSignature.verify(raw, signature, secret)) {
+            metrics.signatureFailed(Provider.POLAR);
             throw new ProblemException(401, "Signature refused",
                     "Polar-Webhook-Signature must be the hex HMAC-SHA256 of the body with this webhook's secret key", List.of());
         }

@@ -3,6 +3,7 @@ package io.rebound.activity.webhook.strava;
 import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.links.LinkService;
+import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
@@ -37,9 +38,12 @@ public class StravaWebhookResource {
     private final IngestService ingest;
     private final OutboxRelay relay;
     private final LinkService links;
+    private final IngestMetrics metrics;
 
     public StravaWebhookResource(@ConfigProperty(name = "rebound.activity.strava.verify-token") Optional<String> verifyToken,
-            FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links) {
+            FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links,
+            IngestMetrics metrics) {
+        this.metrics = metrics;
         this.links = links;
         this.verifyToken = verifyToken.orElse(null);
         this.queue = queue;
@@ -77,7 +81,8 @@ public class StravaWebhookResource {
         }
         String activityId = Long.toString(event.objectId());
         if (event.aspectType() == StravaAspectType.DELETE) {
-            return ingest.delete(Provider.STRAVA, owner, null, activityId, event.eventTime()).invoke(relay::wakeUp).map(WebhookJson.Answer::of);
+            return ingest.delete(Provider.STRAVA, owner, null, activityId, event.eventTime()).invoke(relay::wakeUp)
+                    .invoke(outcome -> metrics.counted(Provider.STRAVA, outcome)).map(WebhookJson.Answer::of);
         }
         return queue.enqueue(Provider.STRAVA, owner, activityId, null).invoke(worker::wakeUp)
                 .map(job -> new WebhookJson.Answer("queued", null));

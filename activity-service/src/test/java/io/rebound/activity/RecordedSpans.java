@@ -1,0 +1,41 @@
+package io.rebound.activity;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/** The spans the service ended, kept in memory for the tests (it also keeps the OTLP exporter out of them). */
+@Singleton
+public class RecordedSpans implements SpanExporter {
+
+    private static final int KEPT = 20_000;
+
+    private final ConcurrentLinkedDeque<SpanData> spans = new ConcurrentLinkedDeque<>();
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> batch) {
+        spans.addAll(batch);
+        while (spans.size() > KEPT) {
+            spans.pollFirst();
+        }
+        return CompletableResultCode.ofSuccess();
+    }
+
+    public List<SpanData> of(String traceId) {
+        return spans.stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+    }
+}

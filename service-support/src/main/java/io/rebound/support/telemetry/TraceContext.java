@@ -1,0 +1,27 @@
+package io.rebound.support.telemetry;
+
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The W3C trace context ({@code traceparent}, {@code tracestate}) of the current span, as text that can be
+ * stored with an outbox row and set as Kafka headers later, when the span itself is long gone.
+ *
+ * @param traceparent null when no span is current (tracing off, or work started outside any trace)
+ * @param tracestate  null when the trace carries no vendor state
+ */
+public record TraceContext(String traceparent, String tracestate) {
+
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
+    /** The context of the span current on this thread or Vert.x context. */
+    public static TraceContext current() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        String state = carrier.get(TRACESTATE);
+        return new TraceContext(carrier.get(TRACEPARENT), state == null || state.isEmpty() ? null : state);
+    }
+}
