@@ -12,6 +12,7 @@ import io.rebound.activity.webhook.generic.StandardWebhookVerifier;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.PrometheusText;
+import io.rebound.support.telemetry.RecordedSpans;
 import io.rebound.devstack.TopicReader;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

@@ -12,6 +12,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.PrometheusText;
 import io.rebound.devstack.TopicReader;
 import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.CloudEvents;
@@ -19,14 +20,20 @@ import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.PlanChanged;
 import io.rebound.events.Severity;
+import io.opentelemetry.api.common.AttributeKey;
 import io.rebound.notification.email.AlertEmail;
+import io.rebound.support.telemetry.RecordedSpans;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -39,6 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AlertEmailsIT {
 
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    RecordedSpans spans;
 
     @Test
     void overloadEmailsRunnerAndPtOnceWithRuleDayAndDistance() throws Exception {
@@ -83,6 +93,27 @@ class AlertEmailsIT {
     }
 
     @Test
+    void sendingEachEmailContinuesTheTraceTheAlertArrivedIn() {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.MI);
+        Events.publishPlan(plan);
+        String traceId = hex(16);
+        Events.publishAlertInTrace(Events.runInRest(plan, Severity.OVERLOAD), "00-" + traceId + "-" + hex(8) + "-01");
+
+        await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1
+                && Mails.to(plan.physicalTherapist().email()).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spans.of(traceId))
+                .filteredOn(span -> span.getName().equals("send email"))
+                .extracting(span -> span.getAttributes().get(AttributeKey.stringKey("rebound.email.recipient_role")))
+                .containsExactlyInAnyOrder("RUNNER", "PT"));
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    @Test
     void warningGoesToRunnerOnlyNow() throws Exception {
         PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
         OverloadAlertRaised alert = Events.longRideInRecover(plan);
@@ -111,10 +142,14 @@ class AlertEmailsIT {
     void warningWithItsWindowShowsTheChartInlineAndSaysWhatIsLeftForToday() throws Exception {
         PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
         OverloadAlertRaised alert = Events.fourthRunDayInReintroduce(plan);
+        Map<String, String> alertSent = Map.of("kind", "alert", "outcome", "sent");
+        double sentBefore = PrometheusText.value(metrics(), "rebound_emails_total", alertSent);
         Events.publishPlan(plan);
         Events.publishAlert(alert, UUID.randomUUID().toString());
 
         await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(plan.runner().email()).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                PrometheusText.value(metrics(), "rebound_emails_total", alertSent)).isGreaterThanOrEqualTo(sentBefore + 1));
         MimeMessage toRunner = Mails.to(plan.runner().email()).get(0);
         assertThat(toRunner.getSubject()).isEqualTo("Rebound: a gentle heads-up — a run on day 12 of your reintroduce phase");
         String text = Mails.part(toRunner, "text/plain");
@@ -284,5 +319,9 @@ class AlertEmailsIT {
                 .then().statusCode(200)
                 .extract().path("find { it.alertId == '%s' && it.recipientRole == '%s' && it.kind == 'ALERT' }.state"
                         .formatted(alert.alertId(), role));
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }

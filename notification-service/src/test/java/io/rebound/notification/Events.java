@@ -15,6 +15,7 @@ import io.rebound.events.Phase;
 import io.rebound.events.PlanChanged;
 import io.rebound.events.Severity;
 import io.rebound.events.Sport;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -104,6 +106,15 @@ final class Events {
         publish("alerts", alert.runnerId(), ceId, OverloadAlertRaised.TYPE, alert);
     }
 
+    /** The alert as it leaves plan-service inside a trace: with that trace's {@code traceparent} header. */
+    static void publishAlertInTrace(OverloadAlertRaised alert, String traceparent) {
+        String json = EventJson.write(alert);
+        Headers headers = CloudEvents.headers(UUID.randomUUID().toString(), OverloadAlertRaised.TYPE.type(), SOURCE,
+                Instant.now());
+        headers.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        send(new ProducerRecord<>("alerts", null, alert.runnerId(), json, headers));
+    }
+
     static void publishWithdrawal(AlertWithdrawn withdrawal, String ceId) {
         publish("alerts", withdrawal.runnerId(), ceId, AlertWithdrawn.TYPE, withdrawal);
     }
@@ -116,12 +127,15 @@ final class Events {
     }
 
     static void publishRaw(String topic, String key, String ceId, String ceType, String value) {
+        send(new ProducerRecord<>(topic, null, key, value, CloudEvents.headers(ceId, ceType, SOURCE, Instant.now())));
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, key, value,
-                    CloudEvents.headers(ceId, ceType, SOURCE, Instant.now()))).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + topic + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not publish to " + record.topic() + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.PrometheusText;
 import io.rebound.devstack.Smtp;
 import io.rebound.devstack.TopicReader;
 import io.rebound.events.CloudEvents;
@@ -158,6 +159,7 @@ class SmtpOutageIT {
         PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.MI);
         OverloadAlertRaised alert = Events.runInRest(plan, Severity.OVERLOAD);
         Events.publishPlan(plan);
+        String before = scrape();
         smtp.pause();
         Events.publishAlert(alert, UUID.randomUUID().toString());
         await().atMost(TIMEOUT).until(() -> deliveries(plan).size() == 2
@@ -171,6 +173,14 @@ class SmtpOutageIT {
         });
         List<Row> failed = deliveries(plan);
         assertThat(failed).allSatisfy(d -> assertThat(d.lastError()).isNotBlank());
+        String after = scrape();
+        Map<String, String> alertFailed = Map.of("kind", "alert", "outcome", "failed");
+        Map<String, String> alertRetried = Map.of("kind", "alert", "outcome", "retried");
+        assertThat(PrometheusText.value(after, "rebound_emails_total", alertFailed)
+                - PrometheusText.value(before, "rebound_emails_total", alertFailed)).as("emails given up").isEqualTo(2);
+        assertThat(PrometheusText.value(after, "rebound_emails_total", alertRetried)
+                - PrometheusText.value(before, "rebound_emails_total", alertRetried)).as("refused, tried again")
+                .isGreaterThanOrEqualTo(2);
 
         List<ConsumerRecord<String, String>> dead = new TopicReader(bootstrapServers()).await("notifications.dlq",
                 r -> plan.runnerId().equals(r.key()), 2, TIMEOUT, Duration.ofSeconds(3));
@@ -290,5 +300,9 @@ class SmtpOutageIT {
 
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static String scrape() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.PrometheusText;
+import io.rebound.support.telemetry.RecordedSpans;
 import io.rebound.devstack.TopicWriter;
 import io.rebound.events.ActivityRecorded;
 import io.rebound.events.CloudEvents;

@@ -10,6 +10,7 @@ import io.rebound.notification.contacts.Contact;
 import io.rebound.notification.contacts.ContactDirectory;
 import io.rebound.support.inbox.ProcessedEvents;
 import io.rebound.support.messaging.IncomingEvents.Received;
+import io.rebound.support.telemetry.TraceContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,9 @@ public class AlertDeliveries {
 
     private static final String INSERT = "INSERT INTO delivery (id, alert_id, runner_id, recipient_role, recipient_name,"
             + " recipient_email, runner_name, pt_name, severity, state, attempts, subject, alert_payload, created_at,"
-            + " next_attempt_at)"
+            + " next_attempt_at, traceparent, tracestate)"
             + " VALUES (:id, :alertId, :runnerId, :role, :name, :email, :runnerName, :ptName, :severity, :state, 0,"
-            + " :subject, :payload, now(), now())"
+            + " :subject, :payload, now(), now(), :traceparent, :tracestate)"
             + " ON CONFLICT (alert_id, recipient_role, kind) DO NOTHING";
 
     // SENDING rows are left alone: their email may already be with the SMTP server.
@@ -107,6 +108,9 @@ public class AlertDeliveries {
         notice.nextAttemptAt = notice.createdAt;
         notice.kind = Delivery.WITHDRAWAL;
         notice.note = withdrawn.reason();
+        TraceContext trace = TraceContext.current();
+        notice.traceparent = trace.traceparent();
+        notice.tracestate = trace.tracestate();
         return notice;
     }
 
@@ -137,6 +141,7 @@ public class AlertDeliveries {
     }
 
     private Uni<Integer> insert(OverloadAlertRaised alert, Contact contact, Row row, String payload) {
+        TraceContext trace = TraceContext.current();
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", UUID.randomUUID())
@@ -151,6 +156,8 @@ public class AlertDeliveries {
                         .setParameter("state", row.state().name())
                         .setParameter("subject", emails.subject(row.role(), alert, contact.runnerName))
                         .setParameter("payload", payload)
+                        .setParameter("traceparent", trace.traceparent())
+                        .setParameter("tracestate", trace.tracestate())
                         .executeUpdate())
                 .map(inserted -> inserted == 1 && row.state() == DeliveryState.PENDING ? 1 : 0);
     }

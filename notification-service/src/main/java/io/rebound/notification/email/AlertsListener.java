@@ -44,7 +44,7 @@ public class AlertsListener {
 
     private Uni<Void> apply(Received<OverloadAlertRaised> received) {
         OverloadAlertRaised alert = received.event();
-        Uni<Integer> record = SafeContexts.on(SafeContexts.fresh(vertx), () -> deliveries.record(received))
+        Uni<Integer> record = SafeContexts.on(SafeContexts.freshInCurrentTrace(vertx), () -> deliveries.record(received))
                 .onFailure(ContactNotYetKnownException.class)
                 .invoke(waiting -> Log.debugf("alert %s waits for the plan of runner %s", alert.alertId(), alert.runnerId()));
         return IncomingEvents.retryingTransientFailures(record)
@@ -60,7 +60,7 @@ public class AlertsListener {
 
     private Uni<Void> withdraw(Received<AlertWithdrawn> received) {
         AlertWithdrawn withdrawn = received.event();
-        Uni<Integer> withdraw = SafeContexts.on(SafeContexts.fresh(vertx), () -> deliveries.withdraw(received));
+        Uni<Integer> withdraw = SafeContexts.on(SafeContexts.freshInCurrentTrace(vertx), () -> deliveries.withdraw(received));
         return IncomingEvents.retryingTransientFailures(withdraw)
                 .invoke(notices -> {
                     Log.infof("alert %s (runner %s, ce_id %s) withdrawn: unsent emails stopped, %d notice(s) due",

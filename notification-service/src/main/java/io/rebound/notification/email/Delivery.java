@@ -87,6 +87,11 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "digest_id")
     public UUID digestId;
 
+    /** The W3C trace context the delivery was recorded in: sending it continues that trace. */
+    public String traceparent;
+
+    public String tracestate;
+
     public static final String ALERT = "ALERT";
     public static final String WITHDRAWAL = "WITHDRAWAL";
 

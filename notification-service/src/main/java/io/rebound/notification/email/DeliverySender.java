@@ -1,5 +1,9 @@
 package io.rebound.notification.email;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -11,6 +15,7 @@ import io.rebound.notification.NotificationConfig;
 import io.rebound.notification.preferences.EmailFooter;
 import io.rebound.notification.preferences.RecipientPolicy;
 import io.rebound.notification.preferences.UnsubscribeLinks;
+import io.rebound.support.telemetry.TraceContext;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -47,6 +53,8 @@ public class DeliverySender {
     private final AlertEmails emails;
     private final NotificationConfig config;
     private final FailedDeliveries failed;
+    private final EmailMetrics metrics;
+    private final Tracer tracer;
     private final Vertx vertx;
     private final RecipientPolicy policy;
     private final UnsubscribeLinks links;
@@ -55,11 +63,13 @@ public class DeliverySender {
     private volatile boolean stopping;
 
     public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
-            Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links) {
+            EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
         this.failed = failed;
+        this.metrics = metrics;
+        this.tracer = tracer;
         this.vertx = vertx;
         this.policy = policy;
         this.links = links;
@@ -149,7 +159,20 @@ public class DeliverySender {
                 Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html()));
         rendered.images().forEach(image -> mail.addInlineAttachment(image.fileName(), image.png(), "image/png",
                 "<" + image.contentId() + ">"));
+        Span span = tracer.spanBuilder("send email")
+                .setParent(new TraceContext(row.traceparent, row.tracestate).asParent())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("rebound.email.kind", EmailMetrics.kindOf(row).name().toLowerCase(Locale.ROOT))
+                .setAttribute("rebound.email.recipient_role", row.recipientRole.name())
+                .setAttribute("rebound.delivery.id", row.id.toString())
+                .startSpan();
         return mailer.send(mail)
+                .onItemOrFailure().invoke((ignored, failure) -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                    }
+                    span.end();
+                })
                 .onItemOrFailure().transformToUni((ignored, failure) -> SafeContexts.on(context, () -> failure == null
                         ? markSent(row)
                         : retryLater(row, failure)));
@@ -158,7 +181,10 @@ public class DeliverySender {
     private Uni<Void> markSent(Delivery row) {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate()))
-                .invoke(() -> Log.infof("sent %s email for alert %s (delivery %s)", row.recipientRole, row.alertId, row.id))
+                .invoke(() -> {
+                    metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.SENT);
+                    Log.infof("sent %s email for alert %s (delivery %s)", row.recipientRole, row.alertId, row.id);
+                })
                 .replaceWithVoid();
     }
 

@@ -50,10 +50,12 @@ public class DigestService {
     private final EmailTemplates templates;
     private final Wording words;
     private final RecipientPolicy policy;
+    private final EmailMetrics metrics;
     private final UnsubscribeLinks links;
 
     public DigestService(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx,
-            EmailTemplates templates, Wordings wordings, RecipientPolicy policy, UnsubscribeLinks links) {
+            EmailTemplates templates, Wordings wordings, RecipientPolicy policy, UnsubscribeLinks links,
+            EmailMetrics metrics) {
         this.mailer = mailer;
         this.emails = emails;
         this.config = config;
@@ -61,6 +63,7 @@ public class DigestService {
         this.templates = templates;
         this.words = wordings.chosen();
         this.policy = policy;
+        this.metrics = metrics;
         this.links = links;
     }
 
@@ -153,7 +156,9 @@ public class DigestService {
                 : Delivery.update("digestId = null, lastError = ?1 where digestId = ?2", "digest: " + failure.getMessage(), id)
                         .chain(() -> Digest.delete("id", id))
                         .invoke(() -> Log.warnf("digest %s could not be sent, will retry: %s", id, failure.getMessage()))
-                        .replaceWith(false)));
+                        .replaceWith(false)))
+                .invoke(sent -> metrics.count(EmailMetrics.Kind.DIGEST,
+                        sent ? EmailMetrics.Outcome.SENT : EmailMetrics.Outcome.RETRIED));
     }
 
     private DigestEmail model(Claimed claimed) {

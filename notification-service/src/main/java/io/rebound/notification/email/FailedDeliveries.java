@@ -35,11 +35,13 @@ public class FailedDeliveries {
     private final DeliveryBackoff backoff;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final EmailMetrics metrics;
 
-    public FailedDeliveries(NotificationConfig config, Outbox outbox, OutboxRelay relay) {
+    public FailedDeliveries(NotificationConfig config, Outbox outbox, OutboxRelay relay, EmailMetrics metrics) {
         this.backoff = DeliveryBackoff.of(config);
         this.outbox = outbox;
         this.relay = relay;
+        this.metrics = metrics;
     }
 
     /** SMTP refused or could not be reached: try again later, or give up once the retry window is over. */
@@ -47,20 +49,22 @@ public class FailedDeliveries {
         Instant now = Instant.now();
         int attempts = row.attempts + 1;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String logged = redacted(row, error);
         Optional<Instant> next = backoff.nextAttempt(row.createdAt, attempts, now);
         if (next.isEmpty()) {
             Log.errorf("delivery %s of alert %s failed %d times until its retry window closed at %s; giving up: %s",
-                    row.id, row.alertId, attempts, backoff.deadline(row.createdAt), error);
+                    row.id, row.alertId, attempts, backoff.deadline(row.createdAt), logged);
             return fail(row, DeliveryFailed.Reason.RETRY_WINDOW_OVER, error, now);
         }
         Log.warnf("delivery %s of alert %s failed (attempt %d), next try at %s: %s", row.id, row.alertId, attempts,
-                next.get(), error);
+                next.get(), logged);
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(RESCHEDULE)
                                 .setParameter("id", row.id)
                                 .setParameter("error", error)
                                 .setParameter("next", next.get().atOffset(ZoneOffset.UTC))
                                 .executeUpdate()))
+                .invoke(() -> metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.RETRIED))
                 .replaceWithVoid();
     }
 
@@ -73,7 +77,7 @@ public class FailedDeliveries {
     private Uni<Void> fail(Delivery row, DeliveryFailed.Reason reason, String error, Instant now) {
         DeliveryFailed event = new DeliveryFailed(row.id, row.alertId, row.runnerId, row.recipientRole.name(), row.kind,
                 reason, row.attempts + 1, row.createdAt, now,
-                Redaction.withoutPersonalData(error, Arrays.asList(row.recipientName, row.runnerName, row.ptName)));
+                redacted(row, error));
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(FAIL)
                                 .setParameter("id", row.id)
@@ -81,7 +85,19 @@ public class FailedDeliveries {
                                 .executeUpdate())
                         .chain(updated -> updated == 1
                                 ? outbox.stage(DEAD_LETTER_TOPIC, row.runnerId, DeliveryFailed.TYPE, event.eventId(), event, now)
-                                : Uni.createFrom().voidItem()))
-                .invoke(relay::wakeUp);
+                                        .replaceWith(true)
+                                : Uni.createFrom().item(false)))
+                .invoke(failedNow -> {
+                    if (failedNow) {
+                        metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.FAILED);
+                    }
+                    relay.wakeUp();
+                })
+                .replaceWithVoid();
+    }
+
+    /** The error without the addresses and names it may quote: for logs and the dead-letter record. */
+    private static String redacted(Delivery row, String error) {
+        return Redaction.withoutPersonalData(error, Arrays.asList(row.recipientName, row.runnerName, row.ptName));
     }
 }

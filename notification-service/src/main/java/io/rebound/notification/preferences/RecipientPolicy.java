@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.rebound.events.Severity;
 import io.rebound.notification.contacts.Contact;
 import io.rebound.notification.email.Delivery;
+import io.rebound.notification.email.EmailMetrics;
 import io.rebound.notification.email.RecipientRole;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,12 @@ public class RecipientPolicy {
     private static final String DEFER = "UPDATE delivery SET state = 'PENDING', next_attempt_at = :until"
             + " WHERE id = :id AND state = 'SENDING'";
 
+    private final EmailMetrics metrics;
+
+    public RecipientPolicy(EmailMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /**
      * Decides for one delivery claimed for sending; records a SUPPRESS or DEFER itself, in its own transaction.
      * Answers true when the email should go out now. Run on a safe Vert.x context.
@@ -38,17 +45,24 @@ public class RecipientPolicy {
         return Panache.withTransaction(() -> settings(row).chain(settings -> {
             Decision decision = decide(settings, isOverloadAlert(row), now);
             return switch (decision.action()) {
-                case SEND -> Uni.createFrom().item(true);
+                case SEND -> Uni.createFrom().item(decision.action());
                 case SUPPRESS -> update(SUPPRESS, row, null)
                         .invoke(() -> Log.infof("delivery %s (%s, alert %s) suppressed: %s", row.id, row.recipientRole,
                                 row.alertId, decision.reason()))
-                        .replaceWith(false);
+                        .replaceWith(decision.action());
                 case DEFER -> update(DEFER, row, decision.until())
                         .invoke(() -> Log.infof("delivery %s (%s, alert %s) held until %s: %s", row.id,
                                 row.recipientRole, row.alertId, decision.until(), decision.reason()))
-                        .replaceWith(false);
+                        .replaceWith(decision.action());
             };
-        }));
+        })).map(action -> {
+            switch (action) {
+                case SUPPRESS -> metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.SUPPRESSED);
+                case DEFER -> metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.DEFERRED);
+                case SEND -> { }
+            }
+            return action == Decision.Action.SEND;
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package io.rebound.support.telemetry;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,4 +25,32 @@ public record TraceContext(String traceparent, String tracestate) {
         String state = carrier.get(TRACESTATE);
         return new TraceContext(carrier.get(TRACEPARENT), state == null || state.isEmpty() ? null : state);
     }
+
+    /**
+     * This context as the parent of a span started now, however much later: the root context (a new trace) when
+     * there is none.
+     */
+    public Context asParent() {
+        if (traceparent == null) {
+            return Context.root();
+        }
+        Map<String, String> carrier = new HashMap<>();
+        carrier.put(TRACEPARENT, traceparent);
+        if (tracestate != null) {
+            carrier.put(TRACESTATE, tracestate);
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, MAP);
+    }
+
+    private static final TextMapGetter<Map<String, String>> MAP = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 }

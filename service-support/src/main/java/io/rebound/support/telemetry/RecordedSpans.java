@@ -1,14 +1,19 @@
-package io.rebound.plan;
+package io.rebound.support.telemetry;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-/** The spans the service ended, kept in memory for the tests (it also keeps the OTLP exporter out of them). */
+/**
+ * The spans the service ended, kept in memory for the services' tests (it also keeps the OTLP exporter out of
+ * them). Only in test builds: a production build has no such bean.
+ */
+@IfBuildProfile("test")
 @Singleton
 public class RecordedSpans implements SpanExporter {
 
