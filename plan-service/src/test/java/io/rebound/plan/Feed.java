@@ -118,6 +118,28 @@ final class Feed implements AutoCloseable {
         writer.send("activities", runner, json, CloudEvents.headers(eventId, type, "/test", Instant.now()));
     }
 
+    /**
+     * Waits until plan-service's consumer group has committed every record on {@code activities}: from then on
+     * the ledger holds every activity sent so far.
+     */
+    void awaitConsumed(Duration timeout) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrap()))) {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("plan-service").partitionsToOffsetAndMetadata().get();
+                var partitions = committed.keySet().stream().filter(tp -> tp.topic().equals("activities"))
+                        .collect(java.util.stream.Collectors.toMap(tp -> tp,
+                                tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                if (partitions.isEmpty()) {
+                    return false;
+                }
+                var ends = admin.listOffsets(partitions).all().get();
+                return partitions.keySet().stream().allMatch(tp -> committed.get(tp) != null
+                        && committed.get(tp).offset() >= ends.get(tp).offset());
+            });
+        }
+    }
+
     /** The alert-topic records for this runner once at least {@code atLeast} arrived and the topic went quiet. */
     List<ConsumerRecord<String, String>> alerts(int atLeast, Duration timeout) {
         return new TopicReader(bootstrap()).await("alerts", r -> runner.equals(r.key()), atLeast, timeout, Duration.ofSeconds(3));
