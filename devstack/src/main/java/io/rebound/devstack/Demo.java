@@ -34,6 +34,7 @@ public final class Demo {
     private final String mailbox;
     private final ZoneId zone = ZoneId.systemDefault();
     private final String runner = "demo-" + UUID.randomUUID().toString().substring(0, 6);
+    private String runnerToken;
 
     private Demo(String activities, String plans, String notifications, String mailbox) {
         this.activities = activities;
@@ -115,7 +116,7 @@ public final class Demo {
         return n;
     }
 
-    private static JsonNode await(String url, Predicate<JsonNode> done, Duration timeout) throws Exception {
+    private JsonNode await(String url, Predicate<JsonNode> done, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -128,12 +129,19 @@ public final class Demo {
         throw new IllegalStateException("gave up waiting on " + url + "; last answer: " + last);
     }
 
-    private static JsonNode post(String url, Object body, int expected) throws Exception {
+    private JsonNode post(String url, Object body, int expected) throws Exception {
         return request("POST", url, body, expected);
     }
 
-    private static JsonNode request(String method, String url, Object body, int expected) throws IOException, InterruptedException {
+    private JsonNode request(String method, String url, Object body, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        if (url.startsWith(plans)) {
+            // plan-service wants the runner's own token, from devstack's issuer (REBOUND_TOKEN_URL, default local).
+            if (runnerToken == null) {
+                runnerToken = Tokens.runner(runner);
+            }
+            builder.header("Authorization", "Bearer " + runnerToken);
+        }
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * Runs Kafka, PostgreSQL and SMTP for local use on fixed ports (see {@link Ports.Plan#localDefaults()}), with
+ * Runs Kafka, PostgreSQL, SMTP and a token issuer ({@link TokenIssuer}) for local use on fixed ports (see {@link Ports.Plan#localDefaults()}), with
  * all data wiped on start, until SIGTERM or Ctrl-C.
  *
  * <p>Options: {@code --work-dir DIR} (default {@code target/devstack}), {@code --endpoints-file FILE} to write
@@ -24,16 +24,25 @@ public final class DevstackMain {
         Path workDir = Path.of(options.getOrDefault("--work-dir", "target/devstack")).toAbsolutePath();
         System.setProperty("java.io.tmpdir", Files.createDirectories(workDir.resolve("tmp")).toString());
 
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(Ports.Plan.localDefaults(), workDir);
+        Ports.Plan ports = Ports.Plan.localDefaults();
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(ports, workDir);
+        TokenIssuer issuer;
+        try {
+            issuer = TokenIssuer.start(ports.issuer());
+        } catch (IOException e) {
+            infrastructure.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("devstack: stopping");
+            issuer.close();
             infrastructure.close();
             stopped.countDown();
         }, "devstack-shutdown"));
 
         Endpoints endpoints = infrastructure.endpoints();
-        String text = describe(endpoints);
+        String text = describe(endpoints, issuer);
         System.out.println("devstack: up\n" + text);
         if (options.containsKey("--endpoints-file")) {
             write(Path.of(options.get("--endpoints-file")), text);
@@ -41,7 +50,7 @@ public final class DevstackMain {
         stopped.await();
     }
 
-    private static String describe(Endpoints endpoints) {
+    private static String describe(Endpoints endpoints, TokenIssuer issuer) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
         values.put("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
         values.put("postgres.host", endpoints.postgresHost());
@@ -51,6 +60,9 @@ public final class DevstackMain {
         values.put("smtp.host", endpoints.smtpHost());
         values.put("smtp.port", Integer.toString(endpoints.smtpPort()));
         values.put("mailbox.url", endpoints.mailboxUrl());
+        values.put("jwt.issuer", TokenIssuer.ISSUER);
+        values.put("jwks.url", issuer.jwksUrl());
+        values.put("token.url", issuer.baseUrl() + "/token");
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")) + "\n";
     }
 

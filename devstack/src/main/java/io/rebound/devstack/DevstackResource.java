@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Real Kafka, PostgreSQL and SMTP for a module's {@code @QuarkusTest}s, on random ports. Give every test class
+ * Real Kafka, PostgreSQL and SMTP, and a token issuer ({@link Tokens}), for a module's {@code @QuarkusTest}s, on random ports. Give every test class
  * of a module the same annotation so Quarkus boots once: {@code @QuarkusTestResource(value =
  * DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))}.
  */
@@ -15,6 +15,7 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
     private static volatile Smtp smtp;
 
     private Infrastructure infrastructure;
+    private TokenIssuer issuer;
     private String database = "rebound";
 
     /**
@@ -44,12 +45,25 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("devstack could not start " + mode + " infrastructure: " + e.getMessage(), e);
         }
         smtp = infrastructure instanceof EmbeddedInfrastructure embedded ? embedded.smtp() : null;
-        return infrastructure.endpoints().quarkusConfig(database);
+        try {
+            issuer = TokenIssuer.start(0);
+        } catch (java.io.IOException e) {
+            infrastructure.close();
+            throw new IllegalStateException("devstack could not start its token issuer: " + e.getMessage(), e);
+        }
+        // Tests in this JVM ask the issuer for tokens (Tokens.runner(...)) whatever their class loader.
+        System.setProperty(Tokens.TOKEN_URL_PROPERTY, issuer.baseUrl() + "/token");
+        Map<String, String> config = new java.util.LinkedHashMap<>(infrastructure.endpoints().quarkusConfig(database));
+        config.putAll(issuer.quarkusConfig());
+        return config;
     }
 
     @Override
     public void stop() {
         smtp = null;
+        if (issuer != null) {
+            issuer.close();
+        }
         if (infrastructure != null) {
             infrastructure.close();
         }

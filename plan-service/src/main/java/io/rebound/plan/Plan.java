@@ -55,6 +55,10 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "pt_email", nullable = false)
     public String ptEmail;
 
+    /** The PT's id, the subject of their token: given with the plan, else derived from their email (PtIds). */
+    @Column(name = "pt_id", nullable = false)
+    public String ptId;
+
     /** The PT's own zone, when given: their daily digest goes out at 07:00 there. */
     @Column(name = "pt_time_zone")
     public String ptTimeZone;

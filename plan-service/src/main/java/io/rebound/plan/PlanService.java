@@ -59,6 +59,7 @@ public class PlanService {
             plan.ptName = request.physicalTherapist().name().strip();
             plan.ptEmail = request.physicalTherapist().email().strip();
             plan.ptTimeZone = request.physicalTherapist().timeZone();
+            plan.ptId = request.physicalTherapist().ptId();
             plan.caps(Caps.TEMPLATE);
             plan.version = 1;
             plan.createdAt = now;

@@ -3,6 +3,7 @@ package io.rebound.plan;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rebound.devstack.Tokens;
 import io.rebound.devstack.TopicReader;
 import io.rebound.devstack.TopicWriter;
 import io.rebound.events.ActivityDeleted;
@@ -12,6 +13,7 @@ import io.rebound.events.EventJson;
 import io.rebound.events.EventSchemas;
 import io.rebound.events.EventType;
 import io.rebound.events.Sport;
+import io.rebound.support.security.PtIds;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,26 @@ final class Feed implements AutoCloseable {
     private final TopicWriter writer = new TopicWriter(bootstrap());
     private final java.util.Map<UUID, ActivityRecorded> sent = new java.util.HashMap<>();
     final String runner = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The email and so the PT id of the PT every Feed plan names. */
+    static final String PT_EMAIL = "lee@clinic.example.org";
+    private String runnerToken;
+    private String ptToken;
+
+    /** The runner's own token, signed by devstack's issuer. */
+    String runnerToken() {
+        if (runnerToken == null) {
+            runnerToken = Tokens.runner(runner);
+        }
+        return runnerToken;
+    }
+
+    /** The token of the PT the plan names (id derived from their email). */
+    String ptToken() {
+        if (ptToken == null) {
+            ptToken = Tokens.pt(PtIds.fromEmail(PT_EMAIL));
+        }
+        return ptToken;
+    }
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -44,7 +66,7 @@ final class Feed implements AutoCloseable {
     /** A plan raced {@code daysAgo} days ago in Chicago, with the given peak week in miles (null: computed). */
     void plan(int raceDaysAgo, Double peakWeekMiles) {
         String peak = peakWeekMiles == null ? "" : "\"peakWeek\": {\"distance\": " + peakWeekMiles + ", \"unit\": \"mi\"},";
-        given().contentType(ContentType.JSON).body("""
+        given().auth().oauth2(runnerToken()).contentType(ContentType.JSON).body("""
                 {"runnerId": "%s", "raceDate": "%s", "timeZone": "America/Chicago", %s "distanceUnit": "mi",
                  "maxHeartRate": 185,
                  "runner": {"name": "Ana Runner", "email": "ana@example.org"},
@@ -94,6 +116,28 @@ final class Feed implements AutoCloseable {
         String json = EventJson.write(event);
         assertThat(EventSchemas.violations(type, json)).isEmpty();
         writer.send("activities", runner, json, CloudEvents.headers(eventId, type, "/test", Instant.now()));
+    }
+
+    /**
+     * Waits until plan-service's consumer group has committed every record on {@code activities}: from then on
+     * the ledger holds every activity sent so far.
+     */
+    void awaitConsumed(Duration timeout) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrap()))) {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("plan-service").partitionsToOffsetAndMetadata().get();
+                var partitions = committed.keySet().stream().filter(tp -> tp.topic().equals("activities"))
+                        .collect(java.util.stream.Collectors.toMap(tp -> tp,
+                                tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                if (partitions.isEmpty()) {
+                    return false;
+                }
+                var ends = admin.listOffsets(partitions).all().get();
+                return partitions.keySet().stream().allMatch(tp -> committed.get(tp) != null
+                        && committed.get(tp).offset() >= ends.get(tp).offset());
+            });
+        }
     }
 
     /** The alert-topic records for this runner once at least {@code atLeast} arrived and the topic went quiet. */

@@ -11,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.Tokens;
 import io.rebound.devstack.TopicReader;
 import io.rebound.devstack.TopicWriter;
 import io.rebound.events.ActivityRecorded;
@@ -98,12 +99,12 @@ class PlanFlowIT {
     @Test
     void createdPlanIsShownWithTodaysDayAndAnnouncedOnPlansAsTheSchemaSays() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(plan(runner, daysAgo(2)))
+        given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(2)))
                 .when().post("/api/v1/plans")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/plans/" + runner));
 
-        given().when().get("/api/v1/plans/{runner}", runner)
+        given().auth().oauth2(Tokens.runner(runner)).when().get("/api/v1/plans/{runner}", runner)
                 .then().statusCode(200)
                 .body("today.day", equalTo(2))
                 .body("today.phase", equalTo("REST"))
@@ -125,7 +126,7 @@ class PlanFlowIT {
     @Test
     void runInRestRaisesOneOverloadEvenWhenRedeliveredOrRepeated() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans").then().statusCode(201);
+        given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans").then().statusCode(201);
         UUID activityId = UUID.randomUUID();
         publishRun(runner, activityId, Sport.RUN);
 
@@ -158,7 +159,7 @@ class PlanFlowIT {
     @Test
     void walkInRestRaisesNothing() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(plan(runner, daysAgo(1))).post("/api/v1/plans").then().statusCode(201);
+        given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(1))).post("/api/v1/plans").then().statusCode(201);
         publishRun(runner, UUID.randomUUID(), Sport.WALK);
         assertThat(alertsFor(runner, 1, Duration.ofSeconds(8))).isEmpty();
     }
@@ -169,7 +170,7 @@ class PlanFlowIT {
         publishRun(runner, UUID.randomUUID(), Sport.RUN);
         // The ledger takes the run even though no plan exists yet; the plan then finds it.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            given().contentType(ContentType.JSON).body(plan(runner, daysAgo(3))).post("/api/v1/plans").then().statusCode(201);
+            given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(3))).post("/api/v1/plans").then().statusCode(201);
         });
         assertThat(alertsFor(runner, 1, Duration.ofSeconds(30))).hasSize(1);
     }
@@ -177,7 +178,7 @@ class PlanFlowIT {
     @Test
     void unreadableActivityGoesToTheDeadLetterTopicAndTheNextOneStillFlows() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans").then().statusCode(201);
+        given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans").then().statusCode(201);
         writer().send("activities", runner, "{\"activityId\": 42",
                 CloudEvents.headers(UUID.randomUUID().toString(), ActivityRecorded.TYPE, "/test", Instant.now()));
         publishRun(runner, UUID.randomUUID(), Sport.RUN);
@@ -189,12 +190,12 @@ class PlanFlowIT {
 
     @Test
     void invalidPlanIsRefusedNamingEachField() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(plan(runner(), daysAgo(2)).replace("ana@example.org", "ana").replace("\"mi\"", "null"))
                 .when().post("/api/v1/plans")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("runner.email", "peakWeek.unit"));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(plan(runner(), daysAgo(2)).replace("America/Chicago", "Mars/Olympus"))
                 .when().post("/api/v1/plans")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -204,10 +205,10 @@ class PlanFlowIT {
     @Test
     void secondPlanForTheSameRunnerIsAConflictAndUnknownRunnerIsNotFound() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans")
+        given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans").then().statusCode(201);
+        given().auth().oauth2(Tokens.runner(runner)).contentType(ContentType.JSON).body(plan(runner, daysAgo(2))).post("/api/v1/plans")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().when().get("/api/v1/plans/{runner}", runner()).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/plans/{runner}", runner()).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.rebound.devstack.InfraMode;
 import io.rebound.devstack.Infrastructure;
 import io.rebound.devstack.Mailbox;
 import io.rebound.devstack.Ports;
+import io.rebound.devstack.TokenIssuer;
 import io.rebound.devstack.TopicReader;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -48,6 +49,7 @@ class EndToEndIT {
     private static ServiceProcess notification;
     private static Mailbox mailbox;
     private static Providers providers;
+    private static TokenIssuer issuer;
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -57,9 +59,10 @@ class EndToEndIT {
         endpoints = infrastructure.endpoints();
         mailbox = new Mailbox(endpoints.mailboxUrl());
         providers = Providers.start();
+        issuer = TokenIssuer.start(0);
         activityPort = Ports.free();
         activity = activityService().start();
-        plan = new ServiceProcess("plan-service", Ports.free(), endpoints.quarkusConfig("plan"), logs).start();
+        plan = new ServiceProcess("plan-service", Ports.free(), withIssuer(endpoints.quarkusConfig("plan")), logs).start();
         notification = notificationService().start();
     }
 
@@ -76,6 +79,16 @@ class EndToEndIT {
         if (providers != null) {
             providers.close();
         }
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+
+    /** A service's config plus devstack's token issuer as its identity provider. */
+    private static Map<String, String> withIssuer(Map<String, String> config) {
+        Map<String, String> all = new java.util.HashMap<>(config);
+        all.putAll(issuer.quarkusConfig());
+        return all;
     }
 
     private static ServiceProcess activityService() {
@@ -265,7 +278,9 @@ class EndToEndIT {
                      "runner": {"name": "Sam Strider", "email": "%s"},
                      "physicalTherapist": {"name": "Dr. Ortiz", "email": "%s"}}
                     """.formatted(id, raceDate, ZONE.getId(), email(), ptEmail());
-            assertThat(RestClient.postJson(plan.baseUrl() + "/api/v1/plans", body).statusCode()).isEqualTo(201);
+            // The runner creates their own plan, with their own token.
+            String token = issuer.sign(id, List.of("runner"));
+            assertThat(RestClient.postJson(plan.baseUrl() + "/api/v1/plans", body, token).statusCode()).isEqualTo(201);
         }
 
         /** 5 km, started a minute after local midnight today, so it is on today's local date whatever the hour. */

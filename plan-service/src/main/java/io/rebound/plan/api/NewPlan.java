@@ -1,6 +1,7 @@
 package io.rebound.plan.api;
 
 import io.rebound.events.DistanceUnit;
+import io.rebound.support.security.PtIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
@@ -37,7 +38,7 @@ public record NewPlan(
 
         @NotNull @Valid Person runner,
 
-        @NotNull @Valid Person physicalTherapist) {
+        @NotNull @Valid Therapist physicalTherapist) {
 
     /** The runner's highest 7-day running distance in the marathon block, in the unit they read. */
     public record PeakWeek(
@@ -45,12 +46,35 @@ public record NewPlan(
             @NotNull @Schema(description = "km or mi") DistanceUnit unit) {
     }
 
-    /** @param timeZone for the PT: their IANA zone, where their daily digest goes out at 07:00 (default: the runner's) */
+    /** @param timeZone unused for the runner (their zone is the plan's) */
     public record Person(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address like name@example.org")
             @Size(max = 254) String email,
             @Size(max = 64) String timeZone) {
+    }
+
+    /**
+     * @param timeZone the PT's IANA zone, where their daily digest goes out at 07:00 (default: the runner's)
+     * @param id the PT's stable id, the subject of their token at the identity provider (default: derived from
+     *     their email, see the README, "Security")
+     */
+    public record Therapist(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address like name@example.org")
+            @Size(max = 254) String email,
+            @Size(max = 64) String timeZone,
+            @Size(max = 64)
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@:-]*",
+                    message = "must start with a letter or digit and use only letters, digits, '.', '_', '@', ':' and '-'")
+            @Schema(description = "The PT's id: the subject of their token. Default: pt- and 20 hex digits of the"
+                    + " SHA-256 of their lowercased email")
+            String id) {
+
+        /** The id given, else the one derived from the email. */
+        public String ptId() {
+            return PtIds.of(id, email);
+        }
     }
 
     /** The unit for this runner's emails and API answers. */

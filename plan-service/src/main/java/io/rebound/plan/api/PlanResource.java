@@ -2,11 +2,15 @@ package io.rebound.plan.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.plan.PlanService;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
+import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RUNNER, Roles.PT, Roles.ADMIN})
 public class PlanResource {
 
     /** A plan is for a recent or coming marathon; further out is a typo. */
@@ -34,14 +39,16 @@ public class PlanResource {
     private final OutboxRelay relay;
     private final RequestValidator validator;
     private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
     private final Clock clock = Clock.systemUTC();
 
     public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SecurityIdentity identity) {
         this.plans = plans;
         this.relay = relay;
         this.validator = validator;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     @POST
@@ -50,6 +57,7 @@ public class PlanResource {
             + " the runner already logged are checked at once.")
     public Uni<Response> create(NewPlan request) {
         validator.check(request);
+        PlanAccess.mayCreate(Caller.of(identity), request);
         checkZone("timeZone", request.timeZone());
         if (request.physicalTherapist().timeZone() != null) {
             checkZone("physicalTherapist.timeZone", request.physicalTherapist().timeZone());
@@ -68,12 +76,8 @@ public class PlanResource {
     @Path("/{runnerId}")
     @Operation(summary = "A runner's plan, with today's day and phase")
     public Uni<PlanView> get(@PathParam("runnerId") String runnerId) {
-        return plans.find(runnerId).map(plan -> {
-            if (plan == null) {
-                throw ProblemException.notFound("runner " + runnerId + " has no plan");
-            }
-            return PlanView.of(plan, clock.instant());
-        });
+        Caller caller = Caller.of(identity);
+        return plans.find(runnerId).map(plan -> PlanView.of(PlanAccess.readable(caller, runnerId, plan), clock.instant()));
     }
 
     @PATCH
@@ -82,11 +86,10 @@ public class PlanResource {
     @Operation(summary = "Change a runner's caps", description = "Only the fields given change. Records who, when and"
             + " why, and re-checks the runner's activities against the new caps at once.")
     public Uni<PlanView> changeCaps(@PathParam("runnerId") String runnerId, CapsChange change) {
-        validator.check(change);
+        Caller caller = Caller.of(identity);
         return plans.find(runnerId).chain(plan -> {
-            if (plan == null) {
-                throw ProblemException.notFound("runner " + runnerId + " has no plan");
-            }
+            PlanAccess.capsChangeable(caller, runnerId, plan);
+            validator.check(change);
             CapsCheck.check(change, plan.caps());
             return plans.changeCaps(runnerId, change, json(change));
         }).invoke(relay::wakeUp).map(plan -> PlanView.of(plan, clock.instant()));
@@ -96,10 +99,9 @@ public class PlanResource {
     @Path("/{runnerId}/caps")
     @Operation(summary = "A runner's caps and every change made to them")
     public Uni<CapsView> caps(@PathParam("runnerId") String runnerId) {
+        Caller caller = Caller.of(identity);
         return plans.find(runnerId).chain(plan -> {
-            if (plan == null) {
-                throw ProblemException.notFound("runner " + runnerId + " has no plan");
-            }
+            PlanAccess.readable(caller, runnerId, plan);
             return plans.overrides(plan).map(overrides -> new CapsView(plan.caps(), plan.injured, overrides.stream()
                     .map(o -> new CapsView.Change(o.changedBy, o.reason, o.changedAt, o.changes)).toList()));
         });

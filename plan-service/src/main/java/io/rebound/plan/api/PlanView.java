@@ -21,7 +21,7 @@ public record PlanView(
         Integer maxHeartRate,
         boolean injured,
         NewPlan.Person runner,
-        NewPlan.Person physicalTherapist,
+        NewPlan.Therapist physicalTherapist,
         Today today,
         Caps caps,
         int version,
@@ -36,7 +36,7 @@ public record PlanView(
                         plan.distanceUnit, plan.peakWeekSource),
                 plan.maxHeartRate, plan.injured,
                 new NewPlan.Person(plan.runnerName, plan.runnerEmail, null),
-                new NewPlan.Person(plan.ptName, plan.ptEmail, plan.ptTimeZone),
+                new NewPlan.Therapist(plan.ptName, plan.ptEmail, plan.ptTimeZone, plan.ptId),
                 new Today(localToday, day, Phase.ofDay(day)), plan.caps(), plan.version, plan.createdAt, plan.changedAt);
     }
 

@@ -1,10 +1,13 @@
 package io.rebound.plan.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.plan.Plan;
 import io.rebound.plan.PlanService;
 import io.rebound.plan.RunnerStatus;
-import io.rebound.support.problem.ProblemException;
+import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,14 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/runners/{runnerId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RUNNER, Roles.PT, Roles.ADMIN})
 public class RunnerResource {
 
     private final PlanService plans;
     private final RunnerStatus status;
+    private final SecurityIdentity identity;
 
-    public RunnerResource(PlanService plans, RunnerStatus status) {
+    public RunnerResource(PlanService plans, RunnerStatus status, SecurityIdentity identity) {
         this.plans = plans;
         this.status = status;
+        this.identity = identity;
     }
 
     @GET
@@ -42,11 +48,7 @@ public class RunnerResource {
     }
 
     private <T> Uni<T> withPlan(String runnerId, Function<Plan, Uni<T>> then) {
-        return plans.find(runnerId).chain(plan -> {
-            if (plan == null) {
-                throw ProblemException.notFound("runner " + runnerId + " has no plan");
-            }
-            return then.apply(plan);
-        });
+        Caller caller = Caller.of(identity);
+        return plans.find(runnerId).chain(plan -> then.apply(PlanAccess.readable(caller, runnerId, plan)));
     }
 }

@@ -31,6 +31,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not found", detail, List.of());
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
     public int status() {
         return status;
     }

@@ -1,0 +1,201 @@
+package io.rebound.plan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.devstack.DevstackResource;
+import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.TokenIssuer;
+import io.rebound.devstack.Tokens;
+import io.rebound.support.security.PtIds;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every role against every plan-service endpoint, with real tokens signed by devstack's issuer: allowed, forbidden
+ * (403: the caller may see the runner but not do this) and not found (404: the runner is not theirs, answered exactly
+ * as for a runner without a plan, so nobody can enumerate runners).
+ */
+@QuarkusTest
+@ExtendWith(InfraAvailable.class)
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))
+class AccessMatrixIT {
+
+    private static final String LEE_EMAIL = "lee@clinic.example.org";
+    private static final String KIM_ID = "clinic-kim-7";
+    private static final String CAPS_CHANGE = "{\"changedBy\": \"matrix\", \"reason\": \"access test\", \"injured\": false}";
+
+    /** Ana's plan names Dr. Lee by email only; Ben's names Dr. Kim by her own id. */
+    private static final String ANA = "ana-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String BEN = "ben-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LEE = PtIds.fromEmail(LEE_EMAIL);
+
+    private static String plan(String runner, String therapist) {
+        return """
+                {"runnerId": "%s", "raceDate": "%s", "timeZone": "America/Chicago",
+                 "peakWeek": {"distance": 40, "unit": "mi"},
+                 "runner": {"name": "Runner", "email": "%s@example.org"},
+                 "physicalTherapist": %s}
+                """.formatted(runner, LocalDate.now(ZoneId.of("America/Chicago")).minusDays(3), runner, therapist);
+    }
+
+    private static String lee() {
+        return "{\"name\": \"Dr. Lee\", \"email\": \"" + LEE_EMAIL + "\"}";
+    }
+
+    private static String kim() {
+        return "{\"name\": \"Dr. Kim\", \"email\": \"kim@clinic.example.org\", \"id\": \"" + KIM_ID + "\"}";
+    }
+
+    private static boolean plansMade;
+
+    /** Once, before the first test; RestAssured knows the test port only from the first test on. */
+    @BeforeEach
+    void plans() {
+        if (plansMade) {
+            return;
+        }
+        plansMade = true;
+        given().auth().oauth2(Tokens.runner(ANA)).contentType(ContentType.JSON).body(plan(ANA, lee()))
+                .post("/api/v1/plans").then().statusCode(201).body("physicalTherapist.id", equalTo(LEE));
+        given().auth().oauth2(Tokens.pt(KIM_ID)).contentType(ContentType.JSON).body(plan(BEN, kim()))
+                .post("/api/v1/plans").then().statusCode(201).body("physicalTherapist.id", equalTo(KIM_ID));
+    }
+
+    private static Map<String, String> callers() {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("runner ana", Tokens.runner(ANA));
+        callers.put("runner ben", Tokens.runner(BEN));
+        callers.put("pt lee", Tokens.pt(LEE));
+        callers.put("pt kim", Tokens.pt(KIM_ID));
+        callers.put("admin", Tokens.admin());
+        return callers;
+    }
+
+    /** One endpoint on Ana's plan: the expected status for each caller of {@link #callers()}, in order. */
+    private record Row(String method, String path, String body, int... expected) {
+    }
+
+    @Test
+    void everyRoleGetsAllowedForbiddenOrNotFoundOnEveryEndpoint() {
+        List<Row> rows = List.of(
+                //                                                      ana  ben  lee  kim  admin
+                new Row("GET", "/api/v1/plans/" + ANA, null, 200, 404, 200, 404, 200),
+                new Row("GET", "/api/v1/plans/" + ANA + "/caps", null, 200, 404, 200, 404, 200),
+                new Row("PATCH", "/api/v1/plans/" + ANA + "/caps", CAPS_CHANGE, 403, 404, 200, 404, 200),
+                new Row("GET", "/api/v1/runners/" + ANA + "/today", null, 200, 404, 200, 404, 200),
+                new Row("GET", "/api/v1/runners/" + ANA + "/findings", null, 200, 404, 200, 404, 200),
+                new Row("GET", "/api/v1/plans/" + BEN, null, 404, 200, 404, 200, 200),
+                new Row("PATCH", "/api/v1/plans/" + BEN + "/caps", CAPS_CHANGE, 404, 403, 404, 200, 200),
+                new Row("GET", "/api/v1/plans/nobody-has-this-plan", null, 404, 404, 404, 404, 404));
+        List<String> callers = new ArrayList<>(callers().keySet());
+        List<String> tokens = new ArrayList<>(callers().values());
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (Row row : rows) {
+            for (int i = 0; i < callers.size(); i++) {
+                Response response = send(given().auth().oauth2(tokens.get(i)), row.method(), row.path(), row.body());
+                tried++;
+                if (response.statusCode() != row.expected()[i]) {
+                    wrong.add(callers.get(i) + " " + row.method() + " " + row.path() + ": " + response.statusCode()
+                            + " (expected " + row.expected()[i] + ") " + response.asString());
+                }
+                if (response.statusCode() >= 400) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(wrong).as("of %d calls", tried).isEmpty();
+    }
+
+    @Test
+    void creatingAPlanIsForTheRunnerThemselvesTheirPtOrAnAdmin() {
+        String carla = "carla-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.runner(ANA)).contentType(ContentType.JSON).body(plan(carla, lee()))
+                .post("/api/v1/plans").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.pt(KIM_ID)).contentType(ContentType.JSON).body(plan(carla, lee()))
+                .post("/api/v1/plans").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.pt(LEE)).contentType(ContentType.JSON).body(plan(carla, lee()))
+                .post("/api/v1/plans").then().statusCode(201);
+        String dan = "dan-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.runner(dan)).contentType(ContentType.JSON).body(plan(dan, kim()))
+                .post("/api/v1/plans").then().statusCode(201);
+        String eve = "eve-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(plan(eve, kim()))
+                .post("/api/v1/plans").then().statusCode(201);
+    }
+
+    @Test
+    void othersRunnerIsAnsweredExactlyLikeARunnerWithoutAPlan() {
+        String other = given().auth().oauth2(Tokens.pt(KIM_ID)).get("/api/v1/plans/" + ANA).then().statusCode(404)
+                .extract().path("detail");
+        String none = given().auth().oauth2(Tokens.pt(KIM_ID)).get("/api/v1/plans/nobody-x").then().statusCode(404)
+                .extract().path("detail");
+        assertThat(other.replace(ANA, "ID")).isEqualTo(none.replace("nobody-x", "ID"));
+    }
+
+    @Test
+    void missingOrBadTokensAreRefusedWith401ProblemOnEveryEndpoint() throws IOException {
+        String forged;
+        try (TokenIssuer stranger = TokenIssuer.start(0)) {
+            forged = stranger.sign("admin", List.of("admin"));
+        }
+        Map<String, RequestSpecification> requests = new LinkedHashMap<>();
+        requests.put("no token", given());
+        requests.put("garbage", given().header("Authorization", "Bearer not.a.jwt"));
+        requests.put("another key", given().auth().oauth2(forged));
+        requests.put("expired", given().auth().oauth2(Tokens.expired("admin", "admin")));
+        requests.put("another issuer", given().auth().oauth2(Tokens.fromIssuer("https://elsewhere.example", "admin", "admin")));
+        requests.put("basic auth", given().auth().preemptive().basic("admin", "admin"));
+        List<String[]> endpoints = List.of(
+                new String[] {"POST", "/api/v1/plans", plan("x-" + UUID.randomUUID().toString().substring(0, 6), lee())},
+                new String[] {"GET", "/api/v1/plans/" + ANA, null},
+                new String[] {"GET", "/api/v1/plans/" + ANA + "/caps", null},
+                new String[] {"PATCH", "/api/v1/plans/" + ANA + "/caps", CAPS_CHANGE},
+                new String[] {"GET", "/api/v1/runners/" + ANA + "/today", null},
+                new String[] {"GET", "/api/v1/runners/" + ANA + "/findings", null});
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, RequestSpecification> request : requests.entrySet()) {
+            for (String[] endpoint : endpoints) {
+                Response response = send(request.getValue(), endpoint[0], endpoint[1], endpoint[2]);
+                if (response.statusCode() != 401 || !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                    wrong.add(request.getKey() + " " + endpoint[0] + " " + endpoint[1] + ": " + response.statusCode()
+                            + " " + response.contentType() + " " + response.asString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        given().get("/api/v1/plans/" + ANA).then().header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiStayOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    private static Response send(RequestSpecification request, String method, String path, String body) {
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.request(method, path);
+    }
+}
