@@ -91,6 +91,30 @@ final class Kafka implements AutoCloseable {
         return assignment;
     }
 
+    /**
+     * Moves an inactive group's committed offsets on the topic to its end, so its next member starts after what is
+     * there now; answers how many records that skips.
+     */
+    long skipToEnd(String group, String topic) throws Exception {
+        long lag = lag(group, topic);
+        Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(topicPartitions(topic).stream()
+                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+        // The group's last member may take a moment to leave after its process stops.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
+                return lag;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt == 30) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
     /** Waits until the group's lag on the topic is zero, or the timeout passes; answers the lag left. */
     long awaitLag(String group, String topic, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;

@@ -107,7 +107,7 @@ final class LatencyPlot {
         }
         Axis x = Axis.linear(0, maxRate * 1.15);
         Axis y = Axis.log(1, maxMs * 1.5);
-        frame(g, box, x, y, "offered webhooks/s (25%, 50%, 75% of the ingest max)", "latency (ms, log)",
+        frame(g, box, x, y, "offered webhooks/s (2/s, then 25%, 50%, 75% of the ingest max)", "latency (ms, log)",
                 "End to end: webhook accepted to alert and to email (solid p99, dashed p50; ^ = not all arrived in the wait)");
         threshold(g, box, y, 250, "alert p99 limit 250 ms");
         threshold(g, box, y, 1000, "email p99 limit 1 s");

@@ -98,6 +98,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    Path jar() {
+        return jar;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Setup implements AutoCloseable {
 
-    private static final int PARALLEL = 8;
+    private static final int PARALLEL = 16;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);

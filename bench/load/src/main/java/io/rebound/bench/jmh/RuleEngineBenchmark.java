@@ -70,6 +70,11 @@ public class RuleEngineBenchmark {
         activities = passed.equals("window") ? serviceSlice(calendar, evaluated, all) : all;
     }
 
+    /** How many activities {@link #evaluate()} hands the engine. */
+    public int size() {
+        return activities.size();
+    }
+
     @Benchmark
     public List<Finding> evaluate() {
         return RuleEngine.evaluate(plan, evaluated, activities);
