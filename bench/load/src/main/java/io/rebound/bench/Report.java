@@ -240,6 +240,32 @@ final class Report {
                     level.path("emailsOfEarlierLevelsStillUnsentAtStart").asLong(), level.path("loadAverage1m").asDouble()));
         }
 
+        md.append("\nWhere the time to the alert goes (p50 / p99):\n\n");
+        md.append("| load | accepted to activity on `activities` (activity-service relay) | to alert raised (plan-service consumer) | to alert on `alerts` (plan-service relay) |\n|---|---|---|---|\n");
+        for (JsonNode level : latest.path("endToEnd").path("levels")) {
+            JsonNode stages = level.path("alertStagesMs");
+            List<String> cells = new ArrayList<>();
+            stages.fields().forEachRemaining(stage -> cells.add(ms(stage.getValue(), "p50Ms") + " / " + ms(stage.getValue(), "p99Ms")));
+            md.append(fmt("| %.0f/s | %s |%n", level.path("offeredPerSecond").asDouble(), String.join(" | ", cells)));
+        }
+        JsonNode planRelay = latest.path("endToEnd").path("planRelay");
+        if (!planRelay.isMissingNode()) {
+            md.append(fmt("%nplan-service's outbox relay put the %d PlanChanged of the set-up on `plans` at %.0f/s (the API had"
+                    + " answered all of them %.0f s before the last was published).%n", planRelay.path("plansOnTopic").asInt(),
+                    planRelay.path("publishedPerSecond").asDouble(), planRelay.path("secondsWaitedAfterTheLastPost").asDouble()));
+        }
+        JsonNode best = latest.path("ingest").path("activity-service").path("atMax").path("offeredPerSecond");
+        for (JsonNode step : latest.path("ingest").path("activity-service").path("steps")) {
+            JsonNode relay = step.path("outboxRelay");
+            if (!relay.isMissingNode() && step.path("offeredPerSecond").asDouble() == best.asDouble()) {
+                md.append(fmt("%nAt the ingest max (%.0f/s accepted), activity-service's relay put %d of the step's events on"
+                        + " `activities` while it ran and needed %.1f s more for the other %d: %.0f events/s.%n",
+                        step.path("acceptedPerSecond").asDouble(), relay.path("publishedDuringStep").asLong(),
+                        relay.path("secondsToPublishTheRest").asDouble(), relay.path("publishedAfterStep").asLong(),
+                        relay.path("publishedPerSecond").asDouble()));
+            }
+        }
+
         JsonNode probe = latest.path("smtpProbe");
         if (!probe.isMissingNode()) {
             md.append(fmt("%ndevstack's SMTP server (GreenMail) on its own, one connection, a bare client: %.0f ms per %d-byte"

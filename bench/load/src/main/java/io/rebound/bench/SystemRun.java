@@ -61,6 +61,8 @@ final class SystemRun {
     private final List<Map<String, Object>> phaseLoad = new ArrayList<>();
     private final List<List<String>> scaleOutBatches = new ArrayList<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final List<Map<String, Object>> relayPace = new ArrayList<>();
+    private TopicTimes published;
     private PgStats pgStats;
     private Kafka kafka;
     private AlertWatcher alerts;
@@ -276,8 +278,7 @@ final class SystemRun {
         double failed = Double.NaN;
         double rate = startRate;
         while (Double.isNaN(failed) && steps.size() < 9) {
-            OpenLoop.Step step = step(target, rate, call, steps);
-            between.run();
+            OpenLoop.Step step = step(target, rate, call, steps, between);
             if (step.passed()) {
                 passed = rate;
                 rate *= 2;
@@ -286,8 +287,7 @@ final class SystemRun {
             }
         }
         for (int halvings = 0; passed == 0 && !Double.isNaN(failed) && halvings < 3; halvings++) {
-            OpenLoop.Step step = step(target, failed / 2, call, steps);
-            between.run();
+            OpenLoop.Step step = step(target, failed / 2, call, steps, between);
             if (step.passed()) {
                 passed = failed / 2;
             } else {
@@ -296,8 +296,7 @@ final class SystemRun {
         }
         for (int i = 0; i < 2 && !Double.isNaN(failed) && passed > 0; i++) {
             double middle = (passed + failed) / 2;
-            OpenLoop.Step step = step(target, middle, call, steps);
-            between.run();
+            OpenLoop.Step step = step(target, middle, call, steps, between);
             if (step.passed()) {
                 passed = middle;
             } else {
@@ -310,14 +309,46 @@ final class SystemRun {
         json.put("maxPerSecond", Math.round(passed));
         json.put("firstFailingPerSecond", Double.isNaN(failed) ? null : Math.round(failed));
         json.put("atMax", best == null ? null : best.toJson());
-        json.put("steps", steps.stream().map(OpenLoop.Step::toJson).toList());
+        List<Map<String, Object>> stepJson = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Map<String, Object> one = steps.get(i).toJson();
+            if (i < relayPace.size() && relayPace.get(i) != null) {
+                one.put("outboxRelay", relayPace.get(i));
+            }
+            stepJson.add(one);
+        }
+        relayPace.clear();
+        json.put("steps", stepJson);
         System.out.printf("bench: %s sustains %.0f/s with p99 < 100 ms%n", target, passed);
         return json;
     }
 
+    /**
+     * One measured step, then the pause before the next. For activity-service it also follows its outbox relay:
+     * how many events reached {@code activities} while the step ran, and how long the relay needed afterwards to
+     * publish the rest (the pause waits for exactly that).
+     */
     private OpenLoop.Step step(String target, double rate, LongFunction<CompletableFuture<Boolean>> call,
-            List<OpenLoop.Step> steps) throws InterruptedException {
+            List<OpenLoop.Step> steps, Runnable between) throws Exception {
+        boolean relay = target.equals("activity-service");
+        long publishedBefore = relay ? kafka.endOffsets(ACTIVITIES) : 0;
         OpenLoop.Step step = OpenLoop.run(target, rate, stepSeconds, concurrency, call, watch);
+        long endedAt = System.nanoTime();
+        long publishedAtEnd = relay ? kafka.endOffsets(ACTIVITIES) : 0;
+        between.run();
+        if (relay) {
+            long publishedAfter = kafka.endOffsets(ACTIVITIES);
+            // The pause ends once the topic stopped growing for 0.7 s; that last stretch is not catching up.
+            double catchUp = Math.max(0, (System.nanoTime() - endedAt) / 1e9 - 0.7);
+            Map<String, Object> pace = new LinkedHashMap<>();
+            pace.put("publishedDuringStep", publishedAtEnd - publishedBefore);
+            pace.put("publishedAfterStep", publishedAfter - publishedAtEnd);
+            pace.put("secondsToPublishTheRest", Math.round(catchUp * 10) / 10.0);
+            pace.put("publishedPerSecond", Math.round((publishedAfter - publishedBefore) / (step.seconds() + catchUp) * 10) / 10.0);
+            relayPace.add(pace);
+        } else {
+            relayPace.add(null);
+        }
         steps.add(step);
         System.out.printf("bench:   %-16s %7.0f/s offered  %7.0f/s accepted  p50 %8.2f ms  p99 %8.2f ms  %s%s%n", target,
                 rate, step.acceptedPerSecond(), step.millis(50), step.millis(99), step.passed() ? "pass" : "FAIL",
@@ -377,6 +408,7 @@ final class SystemRun {
             scaleOut.addAll(runners);
         }
         System.out.printf("bench: end to end: %d plans and links, %d plans for scale-out%n", all.size(), scaleOut.size());
+        long plansBefore = kafka.endOffsets("plans");
         long setupStarted = System.nanoTime();
         List<String> plans = new ArrayList<>(all);
         plans.addAll(scaleOut);
@@ -389,9 +421,20 @@ final class SystemRun {
             e2e.put("setup", Map.of("plans", plans.size(), "plansPerSecond", Math.round(plans.size() / planSeconds),
                     "links", all.size(), "linksPerSecond", Math.round(all.size() / linkSeconds)));
         }
-        // Every contact known to notification-service, and plan-service idle, before the first webhook.
+        // Every plan on `plans` (plan-service's relay publishes them one by one after the API answered), every
+        // contact known to notification-service, and plan-service idle, before the first webhook.
+        long relayWait = System.nanoTime();
+        long plansOnTopic = awaitTopicGrowth("plans", plansBefore + plans.size(), 180_000);
+        double relaySeconds = (System.nanoTime() - setupStarted) / 1e9;
+        e2e.put("planRelay", Map.of("plansCreated", plans.size(), "plansOnTopic", plansOnTopic - plansBefore,
+                "secondsFromFirstPostToLastOnTopic", Math.round(relaySeconds * 10) / 10.0,
+                "publishedPerSecond", Math.round((plansOnTopic - plansBefore) / relaySeconds * 10) / 10.0,
+                "secondsWaitedAfterTheLastPost", Math.round((System.nanoTime() - relayWait) / 1e8) / 10.0));
+        System.out.printf("bench: plan-service relayed %d PlanChanged in %.0f s after the first POST%n",
+                plansOnTopic - plansBefore, relaySeconds);
         kafka.awaitLag("notification-service", "plans", 120_000);
         kafka.awaitLag("plan-service", ACTIVITIES, 60_000);
+        published = new TopicTimes(kafka.bootstrap, ACTIVITIES, "e2e");
         e2e.put("workload", "each webhook is the first run of a different runner on day 1-3 of their plan (Rest phase):"
                 + " exactly one OVERLOAD alert (no running in days 1-7), emailed to the runner and to their PT at once");
         List<Map<String, Object>> results = new ArrayList<>();
@@ -407,6 +450,7 @@ final class SystemRun {
             }
         }
         e2e.put("levels", results);
+        published.close();
         return e2e;
     }
 
@@ -431,6 +475,9 @@ final class SystemRun {
                 Math.max(1_000, sendingEnded + emailWait - System.currentTimeMillis()), 20_000);
         Watch.Snapshot after = watch.snapshot();
 
+        Latencies toPublished = new Latencies();
+        Latencies publishedToRaised = new Latencies();
+        Latencies raisedToRecord = new Latencies();
         Latencies toRecord = new Latencies();
         Latencies toRaised = new Latencies();
         Latencies toConsumer = new Latencies();
@@ -451,6 +498,12 @@ final class SystemRun {
                 continue;
             }
             AlertWatcher.Alert alert = seen.get(0);
+            Long onActivities = published.first(runner);
+            if (onActivities != null) {
+                toPublished.record(onActivities - alert.activityAcceptedAt());
+                publishedToRaised.record(alert.raisedAt() - onActivities);
+            }
+            raisedToRecord.record(alert.recordTimestamp() - alert.raisedAt());
             toRecord.record(alert.recordTimestamp() - alert.activityAcceptedAt());
             toRaised.record(alert.raisedAt() - alert.activityAcceptedAt());
             toConsumer.record(alert.receivedAt() - alert.activityAcceptedAt());
@@ -467,6 +520,11 @@ final class SystemRun {
         json.put("emailsOfEarlierLevelsStillUnsentAtStart", backlog);
         json.put("alertsMissing", missingAlerts);
         json.put("runnersWithMoreThanOneAlert", duplicates);
+        Map<String, Object> stages = new LinkedHashMap<>();
+        stages.put("acceptedToActivityOnTopic (activity-service relay)", toPublished.toJson(alertWait));
+        stages.put("activityOnTopicToAlertRaised (plan-service consumer)", publishedToRaised.toJson(alertWait));
+        stages.put("alertRaisedToAlertOnTopic (plan-service relay)", raisedToRecord.toJson(alertWait));
+        json.put("alertStagesMs", stages);
         json.put("acceptedToAlertOnTopicMs", toRecord.toJson(alertWait));
         json.put("acceptedToAlertRaisedMs", toRaised.toJson(alertWait));
         json.put("acceptedToAlertConsumedMs", toConsumer.toJson(alertWait));
@@ -701,6 +759,24 @@ final class SystemRun {
         json.put("planDatabasePerActivity", PgStats.perRequest(pgBefore, pgStats.snapshot("plan"), runners.size()));
         System.out.printf("bench:   %d alerts in %.1f s: %.0f/s %s%n", received, seconds, received / seconds, perMember);
         return json;
+    }
+
+    /** Waits until the topic holds at least {@code target} records in all (or stops growing for 20 s). */
+    private long awaitTopicGrowth(String topic, long target, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long last = -1;
+        long lastChange = System.currentTimeMillis();
+        while (true) {
+            long now = kafka.endOffsets(topic);
+            if (now != last) {
+                last = now;
+                lastChange = System.currentTimeMillis();
+            }
+            if (now >= target || System.currentTimeMillis() > deadline || System.currentTimeMillis() - lastChange > 20_000) {
+                return now;
+            }
+            Thread.sleep(250);
+        }
     }
 
     private int countAlerts(List<String> runners) {
