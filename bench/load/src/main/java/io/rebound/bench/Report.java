@@ -221,6 +221,21 @@ final class Report {
                     at.path("latencyMs").path("p50").asText("-"), at.path("latencyMs").path("p99").asText("-"),
                     topCores(at.path("coresUsed"), 3)));
         }
+        JsonNode relay = latest.path("ingest").path("outboxRelay");
+        if (!relay.isMissingNode()) {
+            md.append(fmt("%nAccepted is not published: activity-service's outbox relay put %d of the ramp's %d accepted"
+                    + " webhooks on `activities` by the time the ramp ended, and published %.0f events/s while a backlog was"
+                    + " waiting (the bench then marked the other %d as published; see README).%n",
+                    relay.path("publishedWhenRampEnded").asLong(), relay.path("acceptedDuringRamp").asLong(),
+                    relay.path("publishedPerSecondOnBacklog").asDouble(), relay.path("backlogMarkedPublishedByTheBench").asLong()));
+        }
+        JsonNode perWebhook = latest.path("ingest").path("activityDatabasePerWebhook");
+        if (!perWebhook.isMissingNode()) {
+            md.append(fmt("Database work per accepted webhook (pg_stat_database, activity): %.2f commits, %.2f rows inserted,"
+                    + " %.2f updated, %.2f fetched.%n", perWebhook.path("xact_commit").asDouble(),
+                    perWebhook.path("tup_inserted").asDouble(), perWebhook.path("tup_updated").asDouble(),
+                    perWebhook.path("tup_fetched").asDouble()));
+        }
         JsonNode pg = latest.path("postgres");
         md.append(fmt("%nPostgreSQL %s: synchronous_commit=%s, fsync=%s (devstack's embedded server).%n",
                 pg.path("server_version").asText(), pg.path("synchronous_commit").asText(), pg.path("fsync").asText()));
@@ -253,17 +268,6 @@ final class Report {
             md.append(fmt("%nplan-service's outbox relay put the %d PlanChanged of the set-up on `plans` at %.0f/s (the API had"
                     + " answered all of them %.0f s before the last was published).%n", planRelay.path("plansOnTopic").asInt(),
                     planRelay.path("publishedPerSecond").asDouble(), planRelay.path("secondsWaitedAfterTheLastPost").asDouble()));
-        }
-        JsonNode best = latest.path("ingest").path("activity-service").path("atMax").path("offeredPerSecond");
-        for (JsonNode step : latest.path("ingest").path("activity-service").path("steps")) {
-            JsonNode relay = step.path("outboxRelay");
-            if (!relay.isMissingNode() && step.path("offeredPerSecond").asDouble() == best.asDouble()) {
-                md.append(fmt("%nAt the ingest max (%.0f/s accepted), activity-service's relay put %d of the step's events on"
-                        + " `activities` while it ran and needed %.1f s more for the other %d: %.0f events/s.%n",
-                        step.path("acceptedPerSecond").asDouble(), relay.path("publishedDuringStep").asLong(),
-                        relay.path("secondsToPublishTheRest").asDouble(), relay.path("publishedAfterStep").asLong(),
-                        relay.path("publishedPerSecond").asDouble()));
-            }
         }
 
         JsonNode probe = latest.path("smtpProbe");
