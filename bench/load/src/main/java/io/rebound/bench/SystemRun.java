@@ -171,6 +171,18 @@ final class SystemRun {
     }
 
     private ServiceProcess start(String name, Path jar, int port, Map<String, String> env, String readyPath) throws Exception {
+        // --extra-env "service:KEY=VALUE,..." sets more configuration on one service, for experiments.
+        for (String item : options.getOrDefault("--extra-env", "").split(",")) {
+            String[] parts = item.trim().split("[:=]", 3);
+            if (parts.length == 3 && (name.equals(parts[0]) || name.startsWith(parts[0] + "-"))) {
+                env = new HashMap<>(env);
+                env.put(parts[1], parts[2]);
+                results.computeIfAbsent("extraEnvironment", k -> new LinkedHashMap<String, String>());
+                @SuppressWarnings("unchecked")
+                Map<String, String> extra = (Map<String, String>) results.get("extraEnvironment");
+                extra.put(name + ":" + parts[1], parts[2]);
+            }
+        }
         environments.put(name, env);
         ServiceProcess service = new ServiceProcess(name, jar, port, env, work, readyPath);
         long readyMs = service.start();
