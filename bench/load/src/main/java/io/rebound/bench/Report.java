@@ -212,7 +212,9 @@ final class Report {
 
         md.append("\n## Ingest (signed generic webhook, open loop, ").append(latest.path("ingest").path("concurrency").asInt())
                 .append(" connections)\n\n");
-        md.append("| target | max rate with p99 < 100 ms | first failing rate | p50 at max | p99 at max | cores used at max (top 3) |\n|---|---|---|---|---|---|\n");
+        md.append("Cores used at the max: the three busiest of our processes, then the whole machine (ours and its other"
+                + " tenants'); the machine has 2.\n\n");
+        md.append("| target | max rate with p99 < 100 ms | first failing rate | p50 at max | p99 at max | cores used at max |\n|---|---|---|---|---|---|\n");
         for (String name : List.of("http-ceiling", "jdbc-ceiling", "activity-service")) {
             JsonNode t = latest.path("ingest").path(name);
             JsonNode at = t.path("atMax");

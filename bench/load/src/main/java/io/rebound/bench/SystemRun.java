@@ -300,6 +300,10 @@ final class SystemRun {
         double rate = startRate;
         while (Double.isNaN(failed) && steps.size() < 9) {
             OpenLoop.Step step = step(target, rate, call, steps, between);
+            if (!step.passed() && blip(step)) {
+                System.out.printf("bench:   (median still %.1f ms: a few slow requests, not saturation; once more)%n", step.millis(50));
+                step = step(target, rate, call, steps, between);
+            }
             if (step.passed()) {
                 passed = rate;
                 rate *= 2;
@@ -342,6 +346,14 @@ final class SystemRun {
         json.put("steps", stepJson);
         System.out.printf("bench: %s sustains %.0f/s with p99 < 100 ms%n", target, passed);
         return json;
+    }
+
+    /**
+     * A failed step whose median stayed low and that kept up with the rate failed on a handful of slow requests,
+     * which on a shared machine is as likely a neighbour's burst as the target's limit: it is run once more.
+     */
+    private static boolean blip(OpenLoop.Step step) {
+        return !step.aborted() && step.unanswered() == 0 && step.millis(50) < 20 && step.failed() <= step.sent() / 1000;
     }
 
     /**
