@@ -224,7 +224,10 @@ final class Report {
                     topCores(at.path("coresUsed"), 3)));
         }
         JsonNode relay = latest.path("ingest").path("outboxRelay");
-        if (!relay.isMissingNode()) {
+        if (!relay.isMissingNode() && relay.path("backlogMarkedPublishedByTheBench").asLong() == 0) {
+            md.append(fmt("%nactivity-service's outbox relay had put all %d webhooks accepted in the ramp on `activities` by"
+                    + " the time it ended.%n", relay.path("acceptedDuringRamp").asLong()));
+        } else if (!relay.isMissingNode()) {
             md.append(fmt("%nAccepted is not published: activity-service's outbox relay put %d of the ramp's %d accepted"
                     + " webhooks on `activities` by the time the ramp ended, and published %.0f events/s while a backlog was"
                     + " waiting (the bench then marked the other %d as published; see README).%n",
@@ -295,11 +298,15 @@ final class Report {
         if (so.has("oneInstance")) {
             md.append("\n## Scale-out (plan-service, ").append(so.path("partitions").asInt()).append(" partitions)\n\n");
             md.append("| instances | activities | alerts/s | events per consumer | cores used (top 4) |\n|---|---|---|---|---|\n");
-            for (String key : List.of("oneInstance", "twoInstances", "rebalanceUnderLoad")) {
+            for (String key : List.of("oneInstance", "warmUpOfTheSecondInstance", "twoInstances", "rebalanceUnderLoad")) {
                 JsonNode b = so.path(key);
+                if (b.isMissingNode()) {
+                    continue;
+                }
                 List<String> members = new ArrayList<>();
                 b.path("eventsByConsumerAtStart").fields().forEachRemaining(m -> members.add(m.getValue().asText()));
                 md.append(fmt("| %s | %d | %.0f | %s | %s |%n", key.equals("oneInstance") ? "1" : key.equals("twoInstances") ? "2"
+                                : key.equals("warmUpOfTheSecondInstance") ? "2 (warm-up of the new one, not judged)"
                                 : "2, one stopped after " + b.path("stoppedSecondInstanceAfterAlerts").asInt() + " alerts",
                         b.path("activities").asInt(), b.path("alertsPerSecond").asDouble(), String.join(" + ", members),
                         topCores(b.path("coresUsed"), 4)));

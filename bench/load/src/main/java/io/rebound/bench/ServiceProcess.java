@@ -110,15 +110,11 @@ final class ServiceProcess implements AutoCloseable {
         return readyMillis;
     }
 
-    /** What Quarkus itself logged as its start time ("started in 2.345s"), in seconds; -1 if not found. */
-    double quarkusStartedInSeconds() {
+    /** What Quarkus itself logged as its first start time in this log ("started in 2.345s"), in seconds; -1 if none. */
+    static double quarkusStartedInSeconds(Path log) {
         try {
             Matcher matcher = STARTED_IN.matcher(Files.readString(log));
-            double last = -1;
-            while (matcher.find()) {
-                last = Double.parseDouble(matcher.group(1));
-            }
-            return last;
+            return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
         } catch (IOException e) {
             return -1;
         }
