@@ -391,13 +391,13 @@ final class SystemRun {
     }
 
     /**
-     * Gives activity-service's relay up to 30 s to publish what the steps so far stored (one event per accepted
+     * Gives activity-service's relay up to 15 s to publish what the steps so far stored (one event per accepted
      * webhook), so a step starts with as little of the last one's work left as the relay allows.
      */
     private void quiesceActivities() {
         try {
             long target = publishedBase + acceptedByActivityService.get();
-            long deadline = System.currentTimeMillis() + 30_000;
+            long deadline = System.currentTimeMillis() + 15_000;
             while (kafka.endOffsets(ACTIVITIES) < target && System.currentTimeMillis() < deadline) {
                 Thread.sleep(250);
             }
@@ -454,8 +454,9 @@ final class SystemRun {
         List<List<String>> levels = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (int level = 0; level < shares.length; level++) {
-            // At most 1,000 webhooks a level: each needs a plan first, and plan-service relays plans at its pace.
-            int count = level == 0 ? 20 : (int) Math.min(1_000, Math.max(20, Math.round(base * shares[level] * e2eSeconds)));
+            // At most 500 webhooks a level: each needs a plan first, plan-service relays plans at its own pace, and
+            // the whole level must drain before the next; the run has to fit in 15 minutes.
+            int count = level == 0 ? 20 : (int) Math.min(500, Math.max(20, Math.round(base * shares[level] * e2eSeconds)));
             List<String> runners = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 runners.add(String.format("e2e%d-%05d", level, i));
