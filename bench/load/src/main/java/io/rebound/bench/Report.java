@@ -313,7 +313,7 @@ final class Report {
             }
         }
 
-        md.append("\n## Footprint (prod profile, ").append(latest.path("settings").path("serviceHeap").asText()).append(")\n\n");
+        md.append("\n## Footprint (prod profile, ").append(latest.path("settings").path("serviceJvm").asText()).append(")\n\n");
         md.append("| process | launch to ready | Quarkus \"started in\" | RSS at ready | RSS idle | RSS peak under load |\n|---|---|---|---|---|---|\n");
         latest.path("footprint").fields().forEachRemaining(e -> md.append(fmt("| %s | %.2f s | %.2f s | %s MB | %s MB | %s MB |%n",
                 e.getKey(), e.getValue().path("readyMs").asDouble() / 1000, e.getValue().path("quarkusStartedInS").asDouble(),

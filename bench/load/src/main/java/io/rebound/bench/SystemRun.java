@@ -85,7 +85,7 @@ final class SystemRun {
     Map<String, Object> run() throws Exception {
         long started = System.nanoTime();
         results.put("settings", Map.of("concurrency", concurrency, "stepSeconds", stepSeconds, "e2eSecondsPerLevel", e2eSeconds,
-                "scaleOutRunnersPerBatch", scaleOutRunners, "serviceHeap", ServiceProcess.HEAP, "profile", "prod"));
+                "scaleOutRunnersPerBatch", scaleOutRunners, "serviceJvm", String.join(" ", ServiceProcess.JVM), "profile", "prod"));
         note("start");
         kafka = new Kafka(endpoints.getProperty("kafka.bootstrap.servers"));
         // The scale-out measurement needs more partitions than devstack's three; grown before any consumer joins.
