@@ -43,7 +43,7 @@ public class CountingDeadLetterQueue implements KafkaFailureHandler.Factory {
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
             BiConsumer<Throwable, Boolean> reportFailure) {
         KafkaFailureHandler handler = connectors.create(config, vertx, consumer, reportFailure);
-        String channel = config.getChannel();
+        String channel = channelOf(config.getChannel());
         deadLetters.register(channel);
         return new KafkaFailureHandler() {
             @Override
@@ -56,5 +56,11 @@ public class CountingDeadLetterQueue implements KafkaFailureHandler.Factory {
                 handler.terminate();
             }
         };
+    }
+
+    /** A channel with {@code concurrency} runs as copies named {@code activities$1}, ...: counted as the channel. */
+    static String channelOf(String copy) {
+        int separator = copy.indexOf('$');
+        return separator < 0 ? copy : copy.substring(0, separator);
     }
 }
