@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Runs before every request reaches a resource: refuses a source (the client's address) that is over its rate
  * limit for the kind of route with 429 and {@code Retry-After}, and a body declared larger than the JSON limit with
- * 413, both as problem+json. {@code /q/**} passes untouched. Multipart uploads are left to
- * {@code quarkus.http.limits.max-body-size}.
+ * 413, both as problem+json. {@code /q/**} passes untouched. Multipart uploads have their own, larger limit. A
+ * body sent without a length (chunked) is left to {@code quarkus.http.limits.max-body-size}.
  */
 public final class RequestLimitFilter implements Handler<RoutingContext> {
 
@@ -26,17 +26,21 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
 
     private final Map<RouteKind, TokenBuckets> limits;
     private final long maxJsonBody;
+    private final long maxUploadBody;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
 
     /**
      * @param limits the buckets for each route kind that is limited; a kind left out is not rate limited
      * @param maxJsonBody the largest declared body of a request that is not a multipart upload, in bytes
+     * @param maxUploadBody the largest declared multipart upload (the server's own limit, which would only drop the
+     *     connection), in bytes
      */
-    public RequestLimitFilter(Map<RouteKind, TokenBuckets> limits, long maxJsonBody, MeterRegistry metrics,
-            ObjectMapper json) {
+    public RequestLimitFilter(Map<RouteKind, TokenBuckets> limits, long maxJsonBody, long maxUploadBody,
+            MeterRegistry metrics, ObjectMapper json) {
         this.limits = limits.isEmpty() ? Map.of() : new EnumMap<>(limits);
         this.maxJsonBody = maxJsonBody;
+        this.maxUploadBody = maxUploadBody;
         this.metrics = metrics;
         this.json = json;
     }
@@ -61,10 +65,11 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
             }
         }
         long declared = declaredLength(rc);
-        if (declared > maxJsonBody && !multipart(rc)) {
+        long limit = multipart(rc) ? maxUploadBody : maxJsonBody;
+        if (declared > limit) {
             metrics.counter(TOO_LARGE_METRIC, "route_kind", kind.tag()).increment();
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            refuse(rc, 413, "Content Too Large", "the body is " + declared + " bytes; at most " + maxJsonBody
+            refuse(rc, 413, "Content Too Large", "the body is " + declared + " bytes; at most " + limit
                     + " bytes are accepted here", path);
             return;
         }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts {@link RequestLimitFilter} in front of every route of the service, configured from
- * {@code rebound.http.rate-limit.*} and {@code rebound.http.max-json-body-size} (README, "Security").
+ * {@code rebound.http.rate-limit.*}, {@code rebound.http.max-json-body-size} and, for multipart uploads,
+ * {@code quarkus.http.limits.max-body-size} (README, "Security").
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -31,13 +32,15 @@ public class RequestLimits {
             @ConfigProperty(name = "rebound.http.rate-limit.webhook.burst", defaultValue = "4000") int webhookBurst,
             @ConfigProperty(name = "rebound.http.rate-limit.max-sources", defaultValue = "10000") int maxSources,
             @ConfigProperty(name = "rebound.http.max-json-body-size", defaultValue = "256K") MemorySize maxJsonBody,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
             MeterRegistry metrics, ObjectMapper json) {
         Map<RouteKind, TokenBuckets> limits = new EnumMap<>(RouteKind.class);
         if (enabled) {
             limits.put(RouteKind.API, new TokenBuckets(apiRate, apiBurst, maxSources, System::nanoTime));
             limits.put(RouteKind.WEBHOOK, new TokenBuckets(webhookRate, webhookBurst, maxSources, System::nanoTime));
         }
-        this.filter = new RequestLimitFilter(limits, maxJsonBody.asLongValue(), metrics, json);
+        this.filter = new RequestLimitFilter(limits, Math.min(maxJsonBody.asLongValue(),
+                maxBody.asLongValue()), maxBody.asLongValue(), metrics, json);
     }
 
     void register(@Observes Filters filters) {

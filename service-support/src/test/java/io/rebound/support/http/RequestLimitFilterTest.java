@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The filter in front of a real Vert.x HTTP server, called over real sockets from two loopback addresses
  * (127.0.0.1 and 127.0.0.2 are different sources): API 2/s with a burst of 3, webhooks 1/s with a burst of 2,
- * bodies up to 64 bytes.
+ * JSON bodies up to 64 bytes, uploads up to 256.
  */
 class RequestLimitFilterTest {
 
@@ -44,7 +44,7 @@ class RequestLimitFilterTest {
         Router router = Router.router(vertx);
         router.route().order(-1).handler(new RequestLimitFilter(Map.of(
                 RouteKind.API, new TokenBuckets(2, 3, 100, System::nanoTime),
-                RouteKind.WEBHOOK, new TokenBuckets(1, 2, 100, System::nanoTime)), 64, METRICS, JSON));
+                RouteKind.WEBHOOK, new TokenBuckets(1, 2, 100, System::nanoTime)), 64, 256, METRICS, JSON));
         router.route().handler(BodyHandler.create());
         router.route().handler(rc -> rc.response().end("ok"));
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -98,7 +98,7 @@ class RequestLimitFilterTest {
     }
 
     @Test
-    void bodyDeclaredLargerThanTheLimitIs413ProblemJsonButMultipartIsLeftToTheServer() throws Exception {
+    void bodyDeclaredLargerThanTheLimitIs413ProblemJsonAndUploadsHaveTheirOwnLimit() throws Exception {
         String big = "{\"note\": \"" + "x".repeat(100) + "\"}";
         Reply refused = call("127.0.0.3", "POST", "/api/v1/activities", "application/json", big);
         assertThat(refused.status).isEqualTo(413);
@@ -108,6 +108,10 @@ class RequestLimitFilterTest {
         Reply upload = call("127.0.0.4", "POST", "/api/v1/runners/r/activities/files",
                 "multipart/form-data; boundary=b", "--b\r\n" + "x".repeat(100) + "\r\n--b--\r\n");
         assertThat(upload.status).isEqualTo(200);
+        Reply bigUpload = call("127.0.0.4", "POST", "/api/v1/runners/r/activities/files",
+                "multipart/form-data; boundary=b", "--b\r\n" + "x".repeat(300) + "\r\n--b--\r\n");
+        assertThat(bigUpload.status).isEqualTo(413);
+        assertThat(bigUpload.headers.get("content-type")).isEqualTo("application/problem+json");
         assertThat(call("127.0.0.3", "POST", "/api/v1/activities", "application/json", "{}").status).isEqualTo(200);
     }
 
