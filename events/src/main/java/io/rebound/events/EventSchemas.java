@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Checks a JSON document against the schema of its event type. Used by the tests of producers and consumers. */
+/** Checks a JSON document against the schema of its event type: in the tests of producers and consumers, and by consumers on every record. */
 public final class EventSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -34,6 +34,25 @@ public final class EventSchemas {
             return List.of("not JSON: " + e.getOriginalMessage());
         }
         return schema(type).validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    /**
+     * The violations a consumer refuses a record for: those of the schema except fields it does not know, which a
+     * newer producer may add (events change only by optional fields) and which reading ignores.
+     */
+    public static List<String> readerViolations(EventType<?> type, String json) {
+        JsonNode document;
+        try {
+            document = EventJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
+        }
+        if (document == null) {
+            return List.of("empty");
+        }
+        return schema(type).validate(document).stream()
+                .filter(message -> !"additionalProperties".equals(message.getType()))
+                .map(ValidationMessage::getMessage).sorted().toList();
     }
 
     /** The schema document itself, as a string (for documentation and schema registries). */

@@ -1,8 +1,13 @@
 package io.rebound.activity.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.support.json.JsonErrors;
+import io.rebound.support.json.Texts;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,7 +16,11 @@ import java.util.Optional;
  */
 public final class JsonFields {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Longer than any id or URL a provider sends; the database's columns are 200 (ids) and 2000 (URLs). */
+    private static final int MAX_TEXT = 2000;
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
     private JsonFields() {
     }
@@ -25,7 +34,9 @@ public final class JsonFields {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not JSON: " + e.getOriginalMessage());
+            String at = JsonErrors.fieldOf(e);
+            throw new IllegalArgumentException(what + " is not JSON" + (at.isEmpty() ? "" : " at " + at) + ": "
+                    + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(what + " is " + (root == null ? "empty" : root.getNodeType())
@@ -48,11 +59,35 @@ public final class JsonFields {
             throw new IllegalArgumentException(field + " must be a string, was " + value);
         }
         String text = value.asText();
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT + " characters, was " + text.length());
+        }
+        Texts.problem(text).ifPresent(problem -> {
+            throw new IllegalArgumentException(field + " " + problem);
+        });
         return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     public static long requiredLong(JsonNode node, String field) {
         return longValue(node, field).orElseThrow(() -> missing(node, field, "an integer"));
+    }
+
+    /** A provider's id: a whole number of at least 1. */
+    public static long requiredId(JsonNode node, String field) {
+        long id = requiredLong(node, field);
+        if (id < 1) {
+            throw new IllegalArgumentException(field + " must be a positive id, was " + id);
+        }
+        return id;
+    }
+
+    /** An event's time: no earlier than 2000 and at most a day ahead. */
+    public static Instant checkedTime(String field, Instant time) {
+        if (time.isBefore(EARLIEST) || time.isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
+            throw new IllegalArgumentException(field + " must be in the year 2000 or later and at most 24 hours ahead,"
+                    + " was " + time);
+        }
+        return time;
     }
 
     public static Optional<Long> longValue(JsonNode node, String field) {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.ingest.IngestOutcome;
+import io.rebound.support.json.JsonErrors;
+import io.rebound.support.json.Texts;
+import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,6 +23,9 @@ public final class WebhookJson {
 
     /** Webhook bodies are small; anything bigger is not a webhook. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
     private WebhookJson() {
     }
@@ -37,7 +45,10 @@ public final class WebhookJson {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), List.of());
+            String at = JsonErrors.fieldOf(e);
+            throw new ProblemException(400, "Malformed JSON", "the body is not valid JSON" + (at.isEmpty() ? "" : " at " + at)
+                    + ": " + e.getOriginalMessage(), at.isEmpty() ? List.of()
+                    : List.of(new Problem.FieldError(at, "is not a valid JSON value")));
         }
     }
 
@@ -65,6 +76,9 @@ public final class WebhookJson {
         if (value.asText().length() > 200) {
             throw ProblemException.invalid(field, "must be at most 200 characters");
         }
+        Texts.problem(value.asText()).ifPresent(problem -> {
+            throw ProblemException.invalid(field, problem);
+        });
         return value.asText();
     }
 
@@ -99,14 +113,21 @@ public final class WebhookJson {
         return number;
     }
 
+    /** A time with an offset, no earlier than 2000 and no more than a day ahead (devices' clocks drift, not by years). */
     public static OffsetDateTime time(JsonNode node, String field) {
         String value = text(node, field);
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value);
+            time = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO-8601 time with an offset, e.g. 2026-11-03T07:15:00-06:00"
                     + " (got '" + value + "')");
         }
+        if (time.isBefore(EARLIEST) || time.toInstant().isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
+            throw ProblemException.invalid(field, "must be in the year 2000 or later and at most 24 hours ahead (got '"
+                    + value + "')");
+        }
+        return time;
     }
 
     private static long inRange(String field, long value, long min, long max) {

@@ -59,6 +59,9 @@ public class PlanResource {
         validator.check(request);
         PlanAccess.mayCreate(Caller.of(identity), request);
         checkZone("timeZone", request.timeZone());
+        if (request.runner().timeZone() != null) {
+            checkZone("runner.timeZone", request.runner().timeZone());
+        }
         if (request.physicalTherapist().timeZone() != null) {
             checkZone("physicalTherapist.timeZone", request.physicalTherapist().timeZone());
         }

@@ -2,10 +2,12 @@ package io.rebound.support.messaging;
 
 import io.rebound.events.CloudEvents;
 import io.rebound.events.EventJson;
+import io.rebound.events.EventSchemas;
 import io.rebound.events.EventType;
 import io.rebound.events.MalformedEventException;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Reading and applying events from Kafka the same way in every consumer. */
@@ -29,6 +31,13 @@ public final class IncomingEvents {
         }
         if (record.value() == null) {
             throw new MalformedEventException(type.type(), new IllegalArgumentException("record has no value"));
+        }
+        // Checked before reading: a record of the wrong shape would otherwise fail later, in the database, and be
+        // retried as if the database were down, holding up every record behind it.
+        List<String> violations = EventSchemas.readerViolations(type, record.value());
+        if (!violations.isEmpty()) {
+            throw new MalformedEventException(type.type(),
+                    new IllegalArgumentException("record does not match the event's schema: " + violations));
         }
         return new Received<>(id, EventJson.read(record.value(), type));
     }

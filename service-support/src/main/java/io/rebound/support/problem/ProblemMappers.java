@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.rebound.support.json.JsonErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,8 +34,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException) {
-            return respond(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+        // A syntax error inside a map or collection arrives wrapped in a mapping error that knows only the outer field.
+        JsonProcessingException syntax = e instanceof JsonParseException ? e
+                : e.getCause() instanceof JsonParseException cause ? cause : null;
+        if (syntax != null) {
+            String at = JsonErrors.fieldOf(syntax);
+            String detail = "the body is not valid JSON" + (at.isEmpty() ? "" : " at " + at) + ": "
+                    + syntax.getOriginalMessage();
+            return respond(400, "Malformed JSON", detail, uri,
+                    at.isEmpty() ? List.of() : List.of(new Problem.FieldError(at, "is not a valid JSON value")));
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message = e.getOriginalMessage();

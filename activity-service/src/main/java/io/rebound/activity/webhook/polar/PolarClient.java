@@ -64,12 +64,16 @@ public final class PolarClient {
      */
     public FetchResult fetchExercise(String accessToken, String url) {
         Objects.requireNonNull(accessToken, "accessToken");
-        URI exercise = underBase(url);
+        URI exercise = underBase(baseUrl, url);
         return ProviderGet.fetch(http, exercise, accessToken, "polar exercise " + exercise, this::retryAfter,
                 body -> map(exercise, body));
     }
 
-    private URI underBase(String url) {
+    /**
+     * {@code url} as a URI when it is under {@code baseUrl} (same scheme, host and port, below its path, no user
+     * info, fragment or dot segments); else an {@link IllegalArgumentException} saying why.
+     */
+    public static URI underBase(URI baseUrl, String url) {
         if (url == null) {
             throw new IllegalArgumentException("exercise url is missing, expected one under " + baseUrl);
         }

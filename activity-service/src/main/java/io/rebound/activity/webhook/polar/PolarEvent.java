@@ -35,14 +35,14 @@ public record PolarEvent(String event, Long userId, String entityId, Instant tim
     public static PolarEvent parse(String json) {
         JsonNode root = JsonFields.parseObject(json, "polar event body");
         String event = JsonFields.requiredText(root, "event");
-        Instant timestamp = timestamp(JsonFields.requiredText(root, "timestamp"));
+        Instant timestamp = JsonFields.checkedTime("timestamp", timestamp(JsonFields.requiredText(root, "timestamp")));
         if (PING.equals(event)) {
             return new PolarEvent(event, null, null, timestamp, null);
         }
         return new PolarEvent(
                 event,
-                JsonFields.requiredLong(root, "user_id"),
-                JsonFields.requiredText(root, "entity_id"),
+                JsonFields.requiredId(root, "user_id"),
+                entityId(JsonFields.requiredText(root, "entity_id")),
                 timestamp,
                 JsonFields.requiredText(root, "url"));
     }
@@ -54,6 +54,13 @@ public record PolarEvent(String event, Long userId, String entityId, Instant tim
 
     public boolean isExercise() {
         return EXERCISE.equals(event);
+    }
+
+    private static String entityId(String id) {
+        if (id.length() > 200) {
+            throw new IllegalArgumentException("entity_id must be at most 200 characters, was " + id.length());
+        }
+        return id;
     }
 
     private static Instant timestamp(String value) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,15 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class PolarWebhookResource {
 
     private final String secret;
+    private final URI polarBase;
     private final FetchQueue queue;
     private final FetchWorker worker;
     private final IngestMetrics metrics;
 
     public PolarWebhookResource(@ConfigProperty(name = "rebound.activity.polar.webhook-secret") Optional<String> secret,
+            @ConfigProperty(name = "rebound.activity.polar.base-url") URI polarBase,
             FetchQueue queue, FetchWorker worker, IngestMetrics metrics) {
+        this.polarBase = polarBase.normalize();
         this.metrics = metrics;
         this.secret = secret.filter(s -> !s.isBlank()).orElse(null);
         this.queue = queue;
@@ -56,6 +60,12 @@ public class PolarWebhookResource {
         }
         if (!event.isExercise()) {
             return Uni.createFrom().item(new WebhookJson.Answer(event.isPing() ? "pong" : "ignored", null));
+        }
+        try {
+            // Checked now as well as when fetched: a url that will never be fetched is not worth queueing.
+            PolarClient.underBase(polarBase, event.url());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("url", e.getMessage());
         }
         return queue.enqueue(Provider.POLAR, Long.toString(event.userId()), event.entityId(), event.url())
                 .invoke(worker::wakeUp).map(job -> new WebhookJson.Answer("queued", null));

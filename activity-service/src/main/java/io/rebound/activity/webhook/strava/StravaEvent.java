@@ -41,12 +41,21 @@ public record StravaEvent(
         JsonNode root = JsonFields.parseObject(json, "strava event body");
         return new StravaEvent(
                 StravaObjectType.fromCode(JsonFields.requiredText(root, "object_type")),
-                JsonFields.requiredLong(root, "object_id"),
+                JsonFields.requiredId(root, "object_id"),
                 StravaAspectType.fromCode(JsonFields.requiredText(root, "aspect_type")),
-                JsonFields.requiredLong(root, "owner_id"),
-                JsonFields.requiredLong(root, "subscription_id"),
-                Instant.ofEpochSecond(JsonFields.requiredLong(root, "event_time")),
+                JsonFields.requiredId(root, "owner_id"),
+                JsonFields.requiredId(root, "subscription_id"),
+                eventTime(JsonFields.requiredLong(root, "event_time")),
                 updates(root.path("updates")));
+    }
+
+    private static Instant eventTime(long epochSecond) {
+        // Checked before Instant.ofEpochSecond, which throws for seconds beyond its range.
+        if (epochSecond > 100_000_000_000L || epochSecond < -100_000_000_000L) {
+            throw new IllegalArgumentException("event_time must be seconds since 1970 in the year 2000 or later and"
+                    + " at most 24 hours ahead, was " + epochSecond);
+        }
+        return JsonFields.checkedTime("event_time", Instant.ofEpochSecond(epochSecond));
     }
 
     /** The athlete revoked this app's access: drop their tokens and stop fetching. */
