@@ -257,7 +257,7 @@ class SmtpOutageIT {
     }
 
     private static List<Row> deliveries(String runnerId) {
-        List<Map<String, Object>> list = given().queryParam("runnerId", runnerId)
+        List<Map<String, Object>> list = Callers.runner(runnerId).queryParam("runnerId", runnerId)
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("$");

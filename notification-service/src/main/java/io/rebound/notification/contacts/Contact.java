@@ -2,6 +2,7 @@ package io.rebound.notification.contacts;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.rebound.events.DistanceUnit;
+import io.rebound.notification.preferences.RecipientIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,6 +50,11 @@ public class Contact extends PanacheEntityBase {
     /** The PT's own zone when the plan gives it; the runner's zone stands in otherwise. */
     @jakarta.persistence.Column(name = "pt_time_zone")
     public String ptTimeZone;
+
+    /** The PT's id: the subject of their token and their recipient id. */
+    public String ptId() {
+        return RecipientIds.ofPt(ptEmail);
+    }
 
     public String ptZoneOrRunners() {
         return ptTimeZone != null ? ptTimeZone : timeZone;

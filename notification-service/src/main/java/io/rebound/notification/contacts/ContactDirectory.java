@@ -1,6 +1,7 @@
 package io.rebound.notification.contacts;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rebound.events.PlanChanged;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,5 +43,11 @@ public class ContactDirectory {
     /** The runner's contacts, or null when no plan has arrived for the runner yet. Call in a session. */
     public Uni<Contact> find(String runnerId) {
         return Contact.findById(runnerId);
+    }
+
+    /** The id of the PT the runner's latest plan names, or null when no plan has arrived for the runner. */
+    @WithSession
+    public Uni<String> ptIdOf(String runnerId) {
+        return Contact.<Contact>findById(runnerId).map(contact -> contact == null ? null : contact.ptId());
     }
 }
