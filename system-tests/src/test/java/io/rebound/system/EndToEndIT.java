@@ -137,6 +137,27 @@ class EndToEndIT {
     }
 
     @Test
+    void aPtIdGivenInThePlanIsThePtsIdInEveryService() throws Exception {
+        Runner runner = Runner.create();
+        String ptId = "clinic-" + runner.id();
+        runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2), ptId);
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday(),
+                runner.token()).statusCode()).isEqualTo(202);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1));
+        assertThat(textOf(mailbox.messagesTo(runner.ptEmail()).get(0))).contains("Your recipient id: " + ptId);
+
+        String ptToken = issuer.sign(ptId, List.of("pt"));
+        assertThat(RestClient.get(plan.baseUrl() + "/api/v1/plans/" + runner.id(), ptToken).statusCode()).isEqualTo(200);
+        assertThat(RestClient.get(notification.baseUrl() + "/api/v1/deliveries?runnerId=" + runner.id(), ptToken)
+                .statusCode()).isEqualTo(200);
+        assertThat(RestClient.get(notification.baseUrl() + "/api/v1/recipients/" + ptId + "/preferences", ptToken)
+                .statusCode()).isEqualTo(200);
+        String otherPt = issuer.sign("clinic-someone-else", List.of("pt"));
+        assertThat(RestClient.get(notification.baseUrl() + "/api/v1/deliveries?runnerId=" + runner.id(), otherPt)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void activityAcceptedJustBeforeACrashIsStillPublishedAndEmailed() throws Exception {
         Runner runner = Runner.create();
         runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2));
@@ -275,12 +296,18 @@ class EndToEndIT {
         }
 
         void createPlan(ServiceProcess plan, LocalDate raceDate) throws Exception {
+            createPlan(plan, raceDate, null);
+        }
+
+        /** @param ptId the PT's own id at the clinic's identity provider, or null to name the PT by email only */
+        void createPlan(ServiceProcess plan, LocalDate raceDate, String ptId) throws Exception {
             String body = """
                     {"runnerId": "%s", "raceDate": "%s", "timeZone": "%s",
                      "peakWeek": {"distance": 45, "unit": "mi"},
                      "runner": {"name": "Sam Strider", "email": "%s"},
-                     "physicalTherapist": {"name": "Dr. Ortiz", "email": "%s"}}
-                    """.formatted(id, raceDate, ZONE.getId(), email(), ptEmail());
+                     "physicalTherapist": {"name": "Dr. Ortiz", "email": "%s"%s}}
+                    """.formatted(id, raceDate, ZONE.getId(), email(), ptEmail(),
+                    ptId == null ? "" : ", \"id\": \"" + ptId + "\"");
             // The runner creates their own plan, with their own token.
             assertThat(RestClient.postJson(plan.baseUrl() + "/api/v1/plans", body, token()).statusCode()).isEqualTo(201);
         }

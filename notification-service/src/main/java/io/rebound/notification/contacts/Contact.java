@@ -2,7 +2,6 @@ package io.rebound.notification.contacts;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.rebound.events.DistanceUnit;
-import io.rebound.notification.preferences.RecipientIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -34,6 +33,10 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "pt_email", nullable = false)
     public String ptEmail;
 
+    /** The PT's id: the subject of their tokens and their recipient id (the plan's, else derived from the email). */
+    @Column(name = "pt_id", nullable = false)
+    public String ptId;
+
     /** The unit's code, {@code km} or {@code mi}. */
     @Column(name = "distance_unit", nullable = false)
     public String distanceUnit;
@@ -50,11 +53,6 @@ public class Contact extends PanacheEntityBase {
     /** The PT's own zone when the plan gives it; the runner's zone stands in otherwise. */
     @jakarta.persistence.Column(name = "pt_time_zone")
     public String ptTimeZone;
-
-    /** The PT's id: the subject of their token and their recipient id. */
-    public String ptId() {
-        return RecipientIds.ofPt(ptEmail);
-    }
 
     public String ptZoneOrRunners() {
         return ptTimeZone != null ? ptTimeZone : timeZone;
