@@ -206,6 +206,14 @@ class AccessMatrixIT {
     }
 
     @Test
+    void aTokenJustPastItsExpiryIsAcceptedWithinTheDefaultClockSkewOf30Seconds() {
+        given().auth().oauth2(Tokens.expiredSecondsAgo(3, "ops", "admin")).get("/api/v1/plans/" + ANA)
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.expiredSecondsAgo(45, "ops", "admin")).get("/api/v1/plans/" + ANA)
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void healthMetricsAndOpenApiStayOpen() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
