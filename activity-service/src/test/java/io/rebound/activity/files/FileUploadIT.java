@@ -1,6 +1,5 @@
 package io.rebound.activity.files;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
