@@ -53,7 +53,7 @@ class ActivityApiIT {
     }
 
     private static String post(String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return Callers.admin().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/activities")
                 .then().statusCode(202)
                 .extract().path("activityId");
@@ -82,14 +82,15 @@ class ActivityApiIT {
     @Test
     void acceptedActivityIsListedWithItsOffsetAndPublishedOnceAsTheSchemaSays() {
         String runner = runner();
-        String id = given().contentType(ContentType.JSON).body(activity(runner, "2026-11-03T07:15:00-06:00"))
+        String id = Callers.runner(runner).contentType(ContentType.JSON)
+                .body(activity(runner, "2026-11-03T07:15:00-06:00"))
                 .when().post("/api/v1/activities")
                 .then().statusCode(202)
                 .header("Location", containsString("/api/v1/runners/" + runner + "/activities/"))
                 .body("activityId", notNullValue())
                 .extract().path("activityId");
 
-        given().when().get("/api/v1/runners/{runner}/activities", runner)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].activityId", equalTo(id))
@@ -114,7 +115,7 @@ class ActivityApiIT {
     @Test
     void invalidActivityIsRefusedNamingEachFieldAndNothingIsStoredOrPublished() {
         String runner = runner();
-        given().contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("""
                         {"runnerId": "%s", "sport": "run", "startTime": "2026-11-03T07:15:00Z",
                          "durationSeconds": 0, "perceivedEffort": 11}
@@ -125,14 +126,15 @@ class ActivityApiIT {
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("distanceMetres", "durationSeconds", "perceivedEffort"));
 
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200).body("$", hasSize(0));
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
+                .then().statusCode(200).body("$", hasSize(0));
         assertThat(topics().await("activities", r -> runner.equals(r.key()), 1, Duration.ofSeconds(3), Duration.ZERO))
                 .isEmpty();
     }
 
     @Test
     void unknownSportIsRefusedListingTheSportsAllowed() {
-        given().contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body(activity(runner(), "2026-11-03T07:15:00Z").replace("\"run\"", "\"jogging\""))
                 .when().post("/api/v1/activities")
                 .then().statusCode(400)
@@ -143,11 +145,11 @@ class ActivityApiIT {
 
     @Test
     void startWithoutOffsetOrFarInTheFutureIsRefused() {
-        given().contentType(ContentType.JSON).body(activity(runner(), "2026-11-03T07:15:00"))
+        Callers.admin().contentType(ContentType.JSON).body(activity(runner(), "2026-11-03T07:15:00"))
                 .when().post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("startTime"));
-        given().contentType(ContentType.JSON).body(activity(runner(), "2099-01-01T07:15:00Z"))
+        Callers.admin().contentType(ContentType.JSON).body(activity(runner(), "2099-01-01T07:15:00Z"))
                 .when().post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("startTime"))
@@ -156,7 +158,7 @@ class ActivityApiIT {
 
     @Test
     void malformedJsonIsAProblemNotACrash() {
-        given().contentType(ContentType.JSON).body("{\"runnerId\": ")
+        Callers.admin().contentType(ContentType.JSON).body("{\"runnerId\": ")
                 .when().post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"));
@@ -164,9 +166,9 @@ class ActivityApiIT {
 
     @Test
     void anotherRunnersActivityIsNotFound() {
-        String id = given().contentType(ContentType.JSON).body(activity(runner(), "2026-11-03T07:15:00Z"))
+        String id = Callers.admin().contentType(ContentType.JSON).body(activity(runner(), "2026-11-03T07:15:00Z"))
                 .when().post("/api/v1/activities").then().statusCode(202).extract().path("activityId");
-        given().when().get("/api/v1/runners/someone-else/activities/{id}", id)
+        Callers.admin().when().get("/api/v1/runners/someone-else/activities/{id}", id)
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -181,10 +183,11 @@ class ActivityApiIT {
     void correctionIsStoredAndPublishedAsActivityCorrectedKeepingIdAndAcceptance() {
         String runner = runner();
         String id = post(activity(runner, START));
-        String acceptedAt = given().when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        String acceptedAt = Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(200).extract().path("acceptedAt");
 
-        given().contentType(ContentType.JSON).body(activity(runner, "trail_run", START, 8000, ", \"strides\": true"))
+        Callers.runner(runner).contentType(ContentType.JSON)
+                .body(activity(runner, "trail_run", START, 8000, ", \"strides\": true"))
                 .when().put("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(200)
                 .body("activityId", equalTo(id))
@@ -193,7 +196,7 @@ class ActivityApiIT {
                 .body("strides", equalTo(true))
                 .body("acceptedAt", equalTo(acceptedAt));
 
-        given().when().get("/api/v1/runners/{runner}/activities", runner)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].activityId", equalTo(id))
@@ -224,12 +227,14 @@ class ActivityApiIT {
         String runner = runner();
         String id = post(activity(runner, START));
 
-        given().when().delete("/api/v1/runners/{runner}/activities/{id}", runner, id).then().statusCode(204);
+        Callers.runner(runner).when().delete("/api/v1/runners/{runner}/activities/{id}", runner, id)
+                .then().statusCode(204);
 
-        given().when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200).body("$", hasSize(0));
-        given().when().delete("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
+                .then().statusCode(200).body("$", hasSize(0));
+        Callers.runner(runner).when().delete("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString(id));
 
@@ -247,22 +252,22 @@ class ActivityApiIT {
     void unknownOrAnotherRunnersActivityCannotBeCorrectedOrDeleted() {
         String runner = runner();
         String unknown = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(activity(runner, START))
+        Callers.runner(runner).contentType(ContentType.JSON).body(activity(runner, START))
                 .when().put("/api/v1/runners/{runner}/activities/{id}", runner, unknown)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString(unknown));
-        given().when().delete("/api/v1/runners/{runner}/activities/{id}", runner, unknown)
+        Callers.runner(runner).when().delete("/api/v1/runners/{runner}/activities/{id}", runner, unknown)
                 .then().statusCode(404).contentType("application/problem+json");
 
         String owner = runner();
         String id = post(activity(owner, START));
-        given().contentType(ContentType.JSON).body(activity(runner, START))
+        Callers.runner(runner).contentType(ContentType.JSON).body(activity(runner, START))
                 .when().put("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().delete("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        Callers.runner(runner).when().delete("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/runners/{runner}/activities/{id}", owner, id)
+        Callers.runner(owner).when().get("/api/v1/runners/{runner}/activities/{id}", owner, id)
                 .then().statusCode(200).body("distanceMetres", equalTo(5000.0f));
     }
 
@@ -271,13 +276,13 @@ class ActivityApiIT {
         String runner = runner();
         String id = post(activity(runner, START));
 
-        given().contentType(ContentType.JSON).body(activity("someone-else", "run", START, 8000, ""))
+        Callers.runner(runner).contentType(ContentType.JSON).body(activity("someone-else", "run", START, 8000, ""))
                 .when().put("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("runnerId"))
                 .body("errors[0].message", containsString("someone-else"));
 
-        given().when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(200).body("distanceMetres", equalTo(5000.0f));
         assertThat(published(runner, ActivityCorrected.TYPE, 1, Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
     }
@@ -285,31 +290,35 @@ class ActivityApiIT {
     @Test
     void massageDepthOnARunIsRefusedNamingTheField() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(activity(runner, "run", START, 5000, ", \"massageDepth\": \"deep\""))
+        Callers.runner(runner).contentType(ContentType.JSON)
+                .body(activity(runner, "run", START, 5000, ", \"massageDepth\": \"deep\""))
                 .when().post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("massageDepth")))
                 .body("errors[0].message", containsString("'run'"));
 
         String id = post(activity(runner, START));
-        given().contentType(ContentType.JSON).body(activity(runner, "run", START, 5000, ", \"massageDepth\": \"light\""))
+        Callers.runner(runner).contentType(ContentType.JSON)
+                .body(activity(runner, "run", START, 5000, ", \"massageDepth\": \"light\""))
                 .when().put("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("massageDepth")));
-        given().when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(200).body("massageDepth", nullValue());
     }
 
     @Test
     void stridesOnARideAreRefusedNamingTheField() {
         String runner = runner();
-        given().contentType(ContentType.JSON).body(activity(runner, "ride", START, 20_000, ", \"strides\": true"))
+        Callers.runner(runner).contentType(ContentType.JSON)
+                .body(activity(runner, "ride", START, 20_000, ", \"strides\": true"))
                 .when().post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("strides")))
                 .body("errors[0].message", containsString("'ride'"))
                 .body("errors[0].message", containsString("trail_run"));
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200).body("$", hasSize(0));
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
+                .then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
@@ -317,7 +326,7 @@ class ActivityApiIT {
         String runner = runner();
         String id = post(activity(runner, "run", START, 6000, ", \"strides\": true"));
 
-        given().when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities/{id}", runner, id)
                 .then().statusCode(200).body("strides", equalTo(true)).body("massageDepth", nullValue());
 
         List<ConsumerRecord<String, String>> recorded = published(runner, ActivityRecorded.TYPE, 1);
@@ -334,7 +343,7 @@ class ActivityApiIT {
         String runner = runner();
         String id = post(activity(runner, "massage", START, 0, ", \"massageDepth\": \"deep\""));
 
-        given().when().get("/api/v1/runners/{runner}/activities", runner)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
                 .then().statusCode(200).body("[0].massageDepth", equalTo("deep"));
 
         List<ConsumerRecord<String, String>> recorded = published(runner, ActivityRecorded.TYPE, 1);

@@ -91,12 +91,15 @@ class TelemetryIT {
         String before = scrape();
         String runner = runner();
 
-        given().contentType(ContentType.JSON).body(activity(runner)).post("/api/v1/activities").then().statusCode(202);
-        given().contentType(ContentType.JSON).body("{\"runnerId\": \"" + runner + "\"}").post("/api/v1/activities")
+        Callers.runner(runner).contentType(ContentType.JSON).body(activity(runner)).post("/api/v1/activities")
+                .then().statusCode(202);
+        Callers.runner(runner).contentType(ContentType.JSON).body("{\"runnerId\": \"" + runner + "\"}")
+                .post("/api/v1/activities")
                 .then().statusCode(400);
 
         String user = "w-" + runner;
-        given().contentType(ContentType.JSON).body("{\"provider\": \"webhook\", \"providerUserId\": \"" + user + "\"}")
+        Callers.runner(runner).contentType(ContentType.JSON)
+                .body("{\"provider\": \"webhook\", \"providerUserId\": \"" + user + "\"}")
                 .post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);
         String delivery = "msg_" + UUID.randomUUID();
         assertThat(signed(delivery, generic(user, "a1"), secret())).isEqualTo(200);
@@ -133,7 +136,7 @@ class TelemetryIT {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String callerSpan = HexFormat.of().formatHex(randomBytes(8));
         String runner = runner();
-        given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+        Callers.runner(runner).contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                 .body(activity(runner)).post("/api/v1/activities").then().statusCode(202);
 
         List<ConsumerRecord<String, String>> published = new TopicReader(

@@ -95,8 +95,9 @@ public final class Demo {
         JsonNode deliveries = await(notifications + "/api/v1/deliveries?runnerId=" + runner,
                 list -> count(list, "SENT") >= 1 && count(list, "PENDING") + count(list, "SENDING") == 0,
                 Duration.ofSeconds(60));
-        say("%nEmails: %d sent (the PT's WARNINGs wait for the daily digest). Read them at %s, or see %s/api/v1/deliveries?runnerId=%s.",
-                count(deliveries, "SENT"), mailbox, notifications, runner);
+        say("%nEmails: %d sent (the PT's WARNINGs wait for the daily digest). Read them at %s, or see"
+                + " %s/api/v1/deliveries?runnerId=%s with the runner's token (./rebound token runner %s).",
+                count(deliveries, "SENT"), mailbox, notifications, runner, runner);
     }
 
     private static void print(JsonNode findings) {
@@ -134,14 +135,12 @@ public final class Demo {
     }
 
     private JsonNode request(String method, String url, Object body, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
-        if (url.startsWith(plans)) {
-            // plan-service wants the runner's own token, from devstack's issuer (REBOUND_TOKEN_URL, default local).
-            if (runnerToken == null) {
-                runnerToken = Tokens.runner(runner);
-            }
-            builder.header("Authorization", "Bearer " + runnerToken);
+        // Every service's API wants the runner's own token, from devstack's issuer (REBOUND_TOKEN_URL, default local).
+        if (runnerToken == null) {
+            runnerToken = Tokens.runner(runner);
         }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + runnerToken);
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

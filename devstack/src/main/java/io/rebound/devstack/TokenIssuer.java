@@ -33,7 +33,7 @@ import java.util.UUID;
  * <p>HTTP: {@code GET /jwks.json} (what services verify against, {@code mp.jwt.verify.publickey.location}) and
  * {@code GET /token?sub=r-1&groups=runner} (a signed token as plain text; {@code groups} is comma-separated, one or
  * more of {@code runner}, {@code pt}, {@code admin}). For tests of what services refuse, {@code expiresIn} (seconds,
- * negative for an expired token) and {@code issuer} override the defaults.
+ * negative for an expired token) and {@code issuer} override the defaults; {@code audience} adds an {@code aud}.
  */
 public final class TokenIssuer implements AutoCloseable {
 
@@ -93,6 +93,11 @@ public final class TokenIssuer implements AutoCloseable {
 
     /** A signed token with any issuer and expiry, for tests of what services must refuse. */
     public String sign(String subject, List<String> groups, String issuer, Instant expiresAt) {
+        return sign(subject, groups, issuer, expiresAt, null);
+    }
+
+    /** A signed token with any issuer, expiry and audience ({@code aud}; none when null). */
+    public String sign(String subject, List<String> groups, String issuer, Instant expiresAt, String audience) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", "JWT");
@@ -102,6 +107,9 @@ public final class TokenIssuer implements AutoCloseable {
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", groups);
+        if (audience != null) {
+            claims.put("aud", audience);
+        }
         claims.put("iat", Math.min(Instant.now().getEpochSecond(), expiresAt.getEpochSecond() - 60));
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
@@ -147,7 +155,8 @@ public final class TokenIssuer implements AutoCloseable {
             answer(exchange, 400, "text/plain", "expiresIn must be a number of seconds (got " + query.get("expiresIn") + ")\n");
             return;
         }
-        answer(exchange, 200, "text/plain", sign(subject, groups, query.getOrDefault("issuer", ISSUER), expiresAt));
+        answer(exchange, 200, "text/plain",
+                sign(subject, groups, query.getOrDefault("issuer", ISSUER), expiresAt, query.get("audience")));
     }
 
     private static Map<String, String> query(String raw) {

@@ -56,6 +56,16 @@ public final class Tokens {
         return fetch(subject, groups, "&issuer=" + URLEncoder.encode(issuer, StandardCharsets.UTF_8));
     }
 
+    /** A token whose {@code aud} claim names this audience, for services that check it. */
+    public static String forAudience(String audience, String subject, String groups) {
+        return fetch(subject, groups, "&audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8));
+    }
+
+    /** A token that expired this many seconds ago, for the clock skew a service allows. */
+    public static String expiredSecondsAgo(long seconds, String subject, String groups) {
+        return fetch(subject, groups, "&expiresIn=" + (-seconds));
+    }
+
     private static String fetch(String subject, String groups, String extra) {
         String url = tokenUrl() + "?sub=" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "&groups="
                 + URLEncoder.encode(groups, StandardCharsets.UTF_8) + extra;

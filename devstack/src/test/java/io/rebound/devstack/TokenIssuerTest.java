@@ -53,6 +53,20 @@ class TokenIssuerTest {
     }
 
     @Test
+    void anAudienceAskedForIsTheTokensAudAndNoneIsAskedForByDefault() throws Exception {
+        try (TokenIssuer issuer = TokenIssuer.start(0)) {
+            String withAudience = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner&audience=rebound-api");
+            String without = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner");
+            assertThat(claims(withAudience).path("aud").asText()).isEqualTo("rebound-api");
+            assertThat(claims(without).has("aud")).isFalse();
+        }
+    }
+
+    private static JsonNode claims(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    @Test
     void unknownRoleOrMissingSubjectIsRefused() throws Exception {
         try (TokenIssuer issuer = TokenIssuer.start(0)) {
             int unknownRole = HTTP.send(HttpRequest.newBuilder(URI.create(issuer.baseUrl() + "/token?sub=x&groups=root")).build(),

@@ -1,5 +1,6 @@
 package io.rebound.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -32,11 +33,19 @@ public record PlanChanged(
      * A person who receives email about the runner.
      *
      * @param timeZone the person's own IANA zone when known (a PT's daily digest goes out at 07:00 there)
+     * @param id       the PT's id, the subject of their tokens: the one the plan gives, else the one derived from
+     *                 their email ({@code io.rebound.support.security.PtIds}); absent on the runner and in records
+     *                 written before it existed, where consumers derive it from the email themselves
      */
-    public record Contact(String name, String email, String timeZone) {
+    public record Contact(String name, String email, String timeZone,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String id) {
 
         public Contact(String name, String email) {
-            this(name, email, null);
+            this(name, email, null, null);
+        }
+
+        public Contact(String name, String email, String timeZone) {
+            this(name, email, timeZone, null);
         }
     }
 }

@@ -21,6 +21,27 @@ class EventSchemasTest {
     }
 
     @Test
+    void aPtIdOnThePlanMatchesTheSchemaAndReadsBack() {
+        PlanChanged plan = EventSamples.plan();
+        PlanChanged withId = new PlanChanged(plan.planId(), plan.runnerId(), plan.raceDate(), plan.timeZone(),
+                plan.peakWeekMetres(), plan.distanceUnit(), plan.runner(),
+                new PlanChanged.Contact("Dr. Lee", "lee@clinic.example.org", null, "clinic-lee-7"), plan.changedAt(), false);
+        String json = EventJson.write(withId);
+        assertThat(EventSchemas.violations(PlanChanged.TYPE, json)).isEmpty();
+        assertThat(EventJson.read(json, PlanChanged.TYPE).physicalTherapist().id()).isEqualTo("clinic-lee-7");
+        assertThat(EventSchemas.violations(PlanChanged.TYPE, json.replace("clinic-lee-7", "lee 7")))
+                .anyMatch(m -> m.contains("id"));
+    }
+
+    @Test
+    void aPlanWithoutPtIdIsWrittenAsBeforeAndStillReads() {
+        String json = EventJson.write(EventSamples.plan());
+        assertThat(json).doesNotContain("\"id\"");
+        assertThat(EventSchemas.violations(PlanChanged.TYPE, json)).isEmpty();
+        assertThat(EventJson.read(json, PlanChanged.TYPE).physicalTherapist().id()).isNull();
+    }
+
+    @Test
     void aDeliveryFailureCarriesNoEmailAddressOrName() {
         String json = EventJson.write(EventSamples.deliveryFailed());
         String withAddress = json.replace("mailbox temporarily unavailable", "<lee@clinic.example.org> unavailable");

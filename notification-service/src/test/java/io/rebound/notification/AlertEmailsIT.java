@@ -127,7 +127,7 @@ class AlertEmailsIT {
         assertThat(text).contains("day 5", "30.00 km", "cross-training sessions of at most 40 min in days 4-7")
                 .doesNotContain("Dr. Sam Okafor");
 
-        given().queryParam("runnerId", plan.runnerId())
+        Callers.runner(plan.runnerId()).queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .body("$", hasSize(2))
@@ -288,7 +288,7 @@ class AlertEmailsIT {
         assertThat(stateOf(plan, warning, "PT")).isEqualTo("WITHDRAWN");
         assertThat(stateOf(plan, warning, "RUNNER")).isEqualTo("SENT");
         assertThat(Mails.to(ptEmail).get(0).getSubject()).contains("OVERLOAD");
-        given().queryParam("runnerId", plan.runnerId())
+        Callers.runner(plan.runnerId()).queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .body("$", hasSize(5))
@@ -314,7 +314,7 @@ class AlertEmailsIT {
 
     /** The state of an alert's delivery to one recipient role, as GET /api/v1/deliveries shows it. */
     private static String stateOf(PlanChanged plan, OverloadAlertRaised alert, String role) {
-        return given().queryParam("runnerId", plan.runnerId())
+        return Callers.runner(plan.runnerId()).queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .extract().path("find { it.alertId == '%s' && it.recipientRole == '%s' && it.kind == 'ALERT' }.state"

@@ -37,12 +37,12 @@ class DeliveriesApiIT {
         Events.publishPlan(plan);
         Events.publishAlert(alert, UUID.randomUUID().toString());
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().queryParam("runnerId", plan.runnerId())
+        await().atMost(Duration.ofSeconds(60)).until(() -> Callers.runner(plan.runnerId()).queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .extract().<List<String>>path("state").equals(List.of("SENT", "SENT")));
 
-        given().queryParam("runnerId", plan.runnerId())
+        Callers.runner(plan.runnerId()).queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .body("$", hasSize(2))
@@ -53,14 +53,14 @@ class DeliveriesApiIT {
                 .body("createdAt", everyItem(notNullValue()))
                 .body("sentAt", everyItem(notNullValue()))
                 .body("subject", everyItem(containsString("day 2")));
-        given().queryParam("runnerId", "nobody-" + UUID.randomUUID())
+        Callers.admin().queryParam("runnerId", "nobody-" + UUID.randomUUID())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
     void missingRunnerIdIsAProblemNamingTheField() {
-        given().when().get("/api/v1/deliveries")
+        Callers.admin().when().get("/api/v1/deliveries")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))

@@ -1,6 +1,5 @@
 package io.rebound.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -63,7 +62,7 @@ class PreferencesIT {
         Events.publishPlan(plan);
         String path = awaitKnown(plan.runnerId());
 
-        given().when().get(path)
+        Callers.recipientOf(path).when().get(path)
                 .then().statusCode(200)
                 .body("recipientId", equalTo(plan.runnerId()))
                 .body("role", equalTo("RUNNER"))
@@ -78,14 +77,14 @@ class PreferencesIT {
                 .body("quietHours.from", equalTo("22:00"))
                 .body("quietHours.to", equalTo("07:00"))
                 .body("timeZone", equalTo("Europe/London"));
-        String stored = given().when().get(path).then().statusCode(200)
+        String stored = Callers.recipientOf(path).when().get(path).then().statusCode(200)
                 .body("quietHours.from", equalTo("22:00"))
                 .body("timeZone", equalTo("Europe/London"))
                 .body("email", equalTo(plan.runner().email()))
                 .extract().asString();
 
         // What GET gave, read-only fields and all, can be sent back as it is.
-        given().contentType(ContentType.JSON).body(stored).when().put(path)
+        Callers.recipientOf(path).contentType(ContentType.JSON).body(stored).when().put(path)
                 .then().statusCode(200).body("quietHours.to", equalTo("07:00"));
 
         // PUT replaces the whole set: what is left out goes back to its default.
@@ -103,7 +102,7 @@ class PreferencesIT {
         String ptId = ptIdOf(plan.physicalTherapist().email());
         String path = awaitKnown(ptId);
 
-        given().when().get(path)
+        Callers.recipientOf(path).when().get(path)
                 .then().statusCode(200)
                 .body("recipientId", equalTo(ptId))
                 .body("role", equalTo("PT"))
@@ -111,7 +110,7 @@ class PreferencesIT {
                 .body("timeZone", equalTo("Europe/Dublin"))
                 .body("digest", equalTo(true));
         put(path, Map.of("digest", false)).then().statusCode(200).body("digest", equalTo(false));
-        given().when().get(path).then().statusCode(200).body("digest", equalTo(false));
+        Callers.recipientOf(path).when().get(path).then().statusCode(200).body("digest", equalTo(false));
     }
 
     @Test
@@ -145,10 +144,10 @@ class PreferencesIT {
                     .body("errors[0].field", equalTo(bad[1]))
                     .body("errors[0].message", containsString((String) bad[2]));
         }
-        given().contentType(ContentType.JSON).body("{\"quietHours\": ").when().put(path)
+        Callers.recipientOf(path).contentType(ContentType.JSON).body("{\"quietHours\": ").when().put(path)
                 .then().statusCode(400).contentType("application/problem+json");
 
-        given().when().get(path).then().statusCode(200)
+        Callers.recipientOf(path).when().get(path).then().statusCode(200)
                 .body("quietHours.from", equalTo("21:30"))
                 .body("quietHours.to", equalTo("06:45"))
                 .body("timeZone", equalTo("America/Chicago"))
@@ -158,11 +157,11 @@ class PreferencesIT {
     @Test
     void unknownRecipientIsNotFound() {
         for (String id : new String[] {"nobody-" + UUID.randomUUID(), "pt-00000000000000000000"}) {
-            given().when().get("/api/v1/recipients/{id}/preferences", id)
+            Callers.admin().when().get("/api/v1/recipients/{id}/preferences", id)
                     .then().statusCode(404)
                     .contentType("application/problem+json")
                     .body("detail", containsString(id));
-            given().contentType(ContentType.JSON).body("{\"digest\": false}")
+            Callers.admin().contentType(ContentType.JSON).body("{\"digest\": false}")
                     .when().put("/api/v1/recipients/{id}/preferences", id)
                     .then().statusCode(404).contentType("application/problem+json");
         }
@@ -255,17 +254,17 @@ class PreferencesIT {
     /** The preferences path of a recipient, once their plan has reached the contact directory. */
     static String awaitKnown(String recipientId) {
         String path = "/api/v1/recipients/" + recipientId + "/preferences";
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get(path).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.recipientOf(path).when().get(path).statusCode() == 200);
         return path;
     }
 
     static Response put(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().put(path);
+        return Callers.recipientOf(path).contentType(ContentType.JSON).body(body).when().put(path);
     }
 
     /** An alert's delivery to one role, as GET /api/v1/deliveries shows it; empty while there is none. */
     static Map<String, Object> delivery(PlanChanged plan, OverloadAlertRaised alert, String role) {
-        Map<String, Object> found = given().queryParam("runnerId", plan.runnerId())
+        Map<String, Object> found = Callers.runner(plan.runnerId()).queryParam("runnerId", plan.runnerId())
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .extract().path("find { it.alertId == '%s' && it.recipientRole == '%s' && it.kind == 'ALERT' }"

@@ -217,9 +217,9 @@ class SmtpOutageIT {
         UUID deliveryId = UUID.randomUUID();
         String address = runnerId + "@runners.example.org";
         // Stored as no listener would store it: an alert payload that is not an alert.
-        sql("INSERT INTO delivery (id, alert_id, runner_id, recipient_role, recipient_name, recipient_email, runner_name,"
-                        + " pt_name, severity, state, attempts, subject, alert_payload, created_at, next_attempt_at, kind)"
-                        + " VALUES ($1, $2, $3, 'RUNNER', $4, $5, $4, 'Dr. Sam Okafor', 'OVERLOAD', 'PENDING', 0,"
+        sql("INSERT INTO delivery (id, alert_id, runner_id, recipient_role, recipient_id, recipient_name, recipient_email,"
+                        + " runner_name, pt_name, severity, state, attempts, subject, alert_payload, created_at, next_attempt_at, kind)"
+                        + " VALUES ($1, $2, $3, 'RUNNER', $3, $4, $5, $4, 'Dr. Sam Okafor', 'OVERLOAD', 'PENDING', 0,"
                         + " 'Rebound: unreadable', '{\"alertId\": ', now(), now(), 'ALERT')",
                 deliveryId, UUID.randomUUID(), runnerId, "Robin " + runnerId, address);
 
@@ -257,7 +257,7 @@ class SmtpOutageIT {
     }
 
     private static List<Row> deliveries(String runnerId) {
-        List<Map<String, Object>> list = given().queryParam("runnerId", runnerId)
+        List<Map<String, Object>> list = Callers.runner(runnerId).queryParam("runnerId", runnerId)
                 .when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("$");

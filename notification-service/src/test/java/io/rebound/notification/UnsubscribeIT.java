@@ -70,7 +70,7 @@ class UnsubscribeIT {
                 .then().statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(containsString("<form method=\"post\""), containsString(runnerEmail));
-        given().when().get(runnerPreferences).then().statusCode(200).body("unsubscribed", equalTo(false));
+        Callers.recipientOf(runnerPreferences).when().get(runnerPreferences).then().statusCode(200).body("unsubscribed", equalTo(false));
 
         // A token whose payload was swapped for the PT's is refused, on both verbs, and changes nothing.
         String forged = Base64.getUrlEncoder().withoutPadding()
@@ -84,9 +84,9 @@ class UnsubscribeIT {
         given().queryParam("token", forged).when().get("/unsubscribe")
                 .then().statusCode(400).contentType(ContentType.HTML).body(not(containsString("<form")));
         given().when().post("/unsubscribe").then().statusCode(400).contentType("application/problem+json");
-        given().when().get("/api/v1/recipients/" + ptId + "/preferences")
+        Callers.pt(ptId).when().get("/api/v1/recipients/" + ptId + "/preferences")
                 .then().statusCode(200).body("unsubscribed", equalTo(false));
-        given().when().get(runnerPreferences).then().statusCode(200).body("unsubscribed", equalTo(false));
+        Callers.recipientOf(runnerPreferences).when().get(runnerPreferences).then().statusCode(200).body("unsubscribed", equalTo(false));
 
         // RFC 8058 one-click: a POST of List-Unsubscribe=One-Click to the link; a second one changes nothing.
         for (int click = 0; click < 2; click++) {
@@ -94,7 +94,7 @@ class UnsubscribeIT {
                     .when().post("/unsubscribe")
                     .then().statusCode(200).contentType(ContentType.HTML).body(containsString(runnerEmail));
         }
-        given().when().get(runnerPreferences).then().statusCode(200).body("unsubscribed", equalTo(true));
+        Callers.recipientOf(runnerPreferences).when().get(runnerPreferences).then().statusCode(200).body("unsubscribed", equalTo(true));
         given().queryParam("token", token).when().get("/unsubscribe")
                 .then().statusCode(200).body(containsString("already unsubscribed"), not(containsString("<form")));
         PreferencesIT.put(runnerPreferences, Map.of("unsubscribed", false))

@@ -115,7 +115,7 @@ public class Plan extends PanacheEntityBase {
 
     public PlanChanged toEvent() {
         return new PlanChanged(id, runnerId, raceDate, timeZone, peakWeekMetres, distanceUnit,
-                new PlanChanged.Contact(runnerName, runnerEmail), new PlanChanged.Contact(ptName, ptEmail, ptTimeZone), changedAt,
-                injured);
+                new PlanChanged.Contact(runnerName, runnerEmail),
+                new PlanChanged.Contact(ptName, ptEmail, ptTimeZone, ptId), changedAt, injured);
     }
 }

@@ -23,6 +23,7 @@ import io.rebound.events.Phase;
 import io.rebound.events.PlanChanged;
 import io.rebound.events.Severity;
 import io.rebound.events.Sport;
+import io.rebound.support.security.PtIds;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +121,9 @@ class PlanFlowIT {
         PlanChanged changed = EventJson.read(plans.get(0).value(), PlanChanged.TYPE);
         assertThat(changed.physicalTherapist().email()).isEqualTo("lee@clinic.example.org");
         assertThat(changed.physicalTherapist().timeZone()).isEqualTo("Europe/Dublin");
+        assertThat(changed.physicalTherapist().id()).as("derived from the email: the plan gives none")
+                .isEqualTo(PtIds.fromEmail("lee@clinic.example.org"));
+        assertThat(changed.runner().id()).isNull();
         assertThat(changed.raceDate()).isEqualTo(daysAgo(2));
     }
 

@@ -96,14 +96,14 @@ class EndToEndIT {
         config.put("rebound.activity.strava.base-url", providers.baseUrl());
         config.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
         config.put("rebound.activity.token-key", Providers.TOKEN_KEY);
-        return new ServiceProcess("activity-service", activityPort, config, logs);
+        return new ServiceProcess("activity-service", activityPort, withIssuer(config), logs);
     }
 
     /** Run as in production (prod profile), so it needs the secret that signs unsubscribe links. */
     private static ServiceProcess notificationService() {
         Map<String, String> config = new java.util.HashMap<>(endpoints.quarkusConfig("notification"));
         config.put("rebound.notification.unsubscribe-secret", "system-test-unsubscribe-secret-" + UUID.randomUUID());
-        return new ServiceProcess("notification-service", Ports.free(), config, logs);
+        return new ServiceProcess("notification-service", Ports.free(), withIssuer(config), logs);
     }
 
     @Test
@@ -112,7 +112,8 @@ class EndToEndIT {
         runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2));
         String run = runner.fiveKilometreRunToday();
 
-        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", run).statusCode()).isEqualTo(202);
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", run, runner.token()).statusCode())
+                .isEqualTo(202);
         await().atMost(DELIVERY).untilAsserted(() -> {
             assertThat(mailbox.messagesTo(runner.email())).hasSize(1);
             assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1);
@@ -122,7 +123,8 @@ class EndToEndIT {
             assertThat(text).contains("day 2").contains("no running in days 1-7").contains("3.11 mi");
         }
 
-        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", run).statusCode()).isEqualTo(202);
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", run, runner.token()).statusCode())
+                .isEqualTo(202);
         TopicReader topics = new TopicReader(endpoints.kafkaBootstrapServers());
         assertThat(topics.await("activities", r -> runner.id().equals(r.key()), 2, DELIVERY, Duration.ofSeconds(2)))
                 .as("both posts reached Kafka").hasSize(2);
@@ -135,6 +137,27 @@ class EndToEndIT {
     }
 
     @Test
+    void aPtIdGivenInThePlanIsThePtsIdInEveryService() throws Exception {
+        Runner runner = Runner.create();
+        String ptId = "clinic-" + runner.id();
+        runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2), ptId);
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday(),
+                runner.token()).statusCode()).isEqualTo(202);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(mailbox.messagesTo(runner.ptEmail())).hasSize(1));
+        assertThat(textOf(mailbox.messagesTo(runner.ptEmail()).get(0))).contains("Your recipient id: " + ptId);
+
+        String ptToken = issuer.sign(ptId, List.of("pt"));
+        assertThat(RestClient.get(plan.baseUrl() + "/api/v1/plans/" + runner.id(), ptToken).statusCode()).isEqualTo(200);
+        assertThat(RestClient.get(notification.baseUrl() + "/api/v1/deliveries?runnerId=" + runner.id(), ptToken)
+                .statusCode()).isEqualTo(200);
+        assertThat(RestClient.get(notification.baseUrl() + "/api/v1/recipients/" + ptId + "/preferences", ptToken)
+                .statusCode()).isEqualTo(200);
+        String otherPt = issuer.sign("clinic-someone-else", List.of("pt"));
+        assertThat(RestClient.get(notification.baseUrl() + "/api/v1/deliveries?runnerId=" + runner.id(), otherPt)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void activityAcceptedJustBeforeACrashIsStillPublishedAndEmailed() throws Exception {
         Runner runner = Runner.create();
         runner.createPlan(plan, LocalDate.now(ZONE).minusDays(2));
@@ -142,8 +165,8 @@ class EndToEndIT {
         // Stop the relay so the crash surely comes after the 202 and before the publish.
         activity.close();
         activity = activityService().start(Map.of("rebound.outbox.enabled", "false"));
-        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday()).statusCode())
-                .isEqualTo(202);
+        assertThat(RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday(),
+                runner.token()).statusCode()).isEqualTo(202);
         TopicReader topics = new TopicReader(endpoints.kafkaBootstrapServers());
         assertThat(topics.await("activities", r -> runner.id().equals(r.key()), 1, Duration.ofSeconds(3), Duration.ZERO))
                 .as("not published before the crash").isEmpty();
@@ -167,7 +190,8 @@ class EndToEndIT {
                 "{\"provider\": \"strava\", \"providerUserId\": \"" + athlete + "\", \"accessToken\": \"tok-" + athlete + "\"}",
                 "{\"provider\": \"garmin\", \"providerUserId\": \"g-" + runner.id() + "\"}",
                 "{\"provider\": \"webhook\", \"providerUserId\": \"w-" + runner.id() + "\"}")) {
-            assertThat(RestClient.postJson(api + "/api/v1/runners/" + runner.id() + "/links", link).statusCode()).isEqualTo(201);
+            assertThat(RestClient.postJson(api + "/api/v1/runners/" + runner.id() + "/links", link, runner.token())
+                    .statusCode()).isEqualTo(201);
         }
         long stravaId = providers.stravaActivity("tok-" + athlete, "2026-11-10T14:00:00Z", 8000);
 
@@ -200,8 +224,8 @@ class EndToEndIT {
         Thread producer = new Thread(() -> {
             for (Runner runner : stream) {
                 try {
-                    int status = RestClient.postJson(activity.baseUrl() + "/api/v1/activities", runner.fiveKilometreRunToday())
-                            .statusCode();
+                    int status = RestClient.postJson(activity.baseUrl() + "/api/v1/activities",
+                            runner.fiveKilometreRunToday(), runner.token()).statusCode();
                     if (status == 202) {
                         accepted.add(runner.id());
                     } else {
@@ -272,15 +296,25 @@ class EndToEndIT {
         }
 
         void createPlan(ServiceProcess plan, LocalDate raceDate) throws Exception {
+            createPlan(plan, raceDate, null);
+        }
+
+        /** @param ptId the PT's own id at the clinic's identity provider, or null to name the PT by email only */
+        void createPlan(ServiceProcess plan, LocalDate raceDate, String ptId) throws Exception {
             String body = """
                     {"runnerId": "%s", "raceDate": "%s", "timeZone": "%s",
                      "peakWeek": {"distance": 45, "unit": "mi"},
                      "runner": {"name": "Sam Strider", "email": "%s"},
-                     "physicalTherapist": {"name": "Dr. Ortiz", "email": "%s"}}
-                    """.formatted(id, raceDate, ZONE.getId(), email(), ptEmail());
+                     "physicalTherapist": {"name": "Dr. Ortiz", "email": "%s"%s}}
+                    """.formatted(id, raceDate, ZONE.getId(), email(), ptEmail(),
+                    ptId == null ? "" : ", \"id\": \"" + ptId + "\"");
             // The runner creates their own plan, with their own token.
-            String token = issuer.sign(id, List.of("runner"));
-            assertThat(RestClient.postJson(plan.baseUrl() + "/api/v1/plans", body, token).statusCode()).isEqualTo(201);
+            assertThat(RestClient.postJson(plan.baseUrl() + "/api/v1/plans", body, token()).statusCode()).isEqualTo(201);
+        }
+
+        /** The runner's own token, as their app would hold it after signing in. */
+        String token() {
+            return issuer.sign(id, List.of("runner"));
         }
 
         /** 5 km, started a minute after local midnight today, so it is on today's local date whatever the hour. */

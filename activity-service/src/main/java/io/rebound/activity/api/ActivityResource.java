@@ -1,5 +1,7 @@
 package io.rebound.activity.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ActivityService;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
@@ -9,7 +11,10 @@ import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
+import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -36,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RUNNER, Roles.ADMIN})
 public class ActivityResource {
 
     /** Devices' clocks drift; a start further ahead than this is a mistake, not a run. */
@@ -51,10 +57,13 @@ public class ActivityResource {
     private final RequestValidator validator;
     private final int maxList;
     private final IngestMetrics metrics;
+    private final SecurityIdentity identity;
 
     public ActivityResource(ActivityService activities, OutboxRelay relay, RequestValidator validator,
-            @ConfigProperty(name = "rebound.activity.max-list") int maxList, IngestMetrics metrics) {
+            @ConfigProperty(name = "rebound.activity.max-list") int maxList, IngestMetrics metrics,
+            SecurityIdentity identity) {
         this.metrics = metrics;
+        this.identity = identity;
         this.activities = activities;
         this.relay = relay;
         this.validator = validator;
@@ -68,6 +77,7 @@ public class ActivityResource {
             + " the plan check follows within moments.")
     public Uni<Response> post(NewActivity request) {
         check(request);
+        ActivityAccess.mayRecordFor(caller(), request.runnerId());
         return activities.record(request)
                 .invoke(relay::wakeUp)
                 .invoke(() -> metrics.counted(Provider.API, IngestMetrics.ACCEPTED))
@@ -81,6 +91,7 @@ public class ActivityResource {
     @Operation(summary = "A runner's activities, latest start first")
     public Uni<List<ActivityView>> list(@PathParam("runnerId") String runnerId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
+        ActivityAccess.ownRunner(caller(), runnerId);
         if (limit < 1 || limit > maxList) {
             throw ProblemException.invalid("limit", "must be between 1 and " + maxList + " (got " + limit + ")");
         }
@@ -91,6 +102,7 @@ public class ActivityResource {
     @Path("/runners/{runnerId}/activities/{activityId}")
     @Operation(summary = "One activity")
     public Uni<ActivityView> get(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId) {
+        ActivityAccess.ownRunner(caller(), runnerId);
         return activities.find(runnerId, activityId).map(found -> {
             if (found == null) {
                 throw notFound(runnerId, activityId);
@@ -106,6 +118,7 @@ public class ActivityResource {
             + " acceptance time, and answers the activity as it now stands; the plan check is redone within moments.")
     public Uni<ActivityView> correct(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId,
             NewActivity request) {
+        ActivityAccess.ownRunner(caller(), runnerId);
         check(request);
         if (!request.runnerId().equals(runnerId)) {
             throw ProblemException.invalid("runnerId", "must be the runner in the path, '" + runnerId + "' (got '"
@@ -126,6 +139,7 @@ public class ActivityResource {
     @Operation(summary = "Delete an activity", description = "Removes it and answers 204; the plan check is redone"
             + " without it within moments.")
     public Uni<Response> delete(@PathParam("runnerId") String runnerId, @PathParam("activityId") UUID activityId) {
+        ActivityAccess.ownRunner(caller(), runnerId);
         return activities.delete(runnerId, activityId).map(deleted -> {
             if (!deleted) {
                 throw notFound(runnerId, activityId);
@@ -134,6 +148,10 @@ public class ActivityResource {
             metrics.counted(Provider.API, "deleted");
             return Response.noContent().build();
         });
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 
     private static ProblemException notFound(String runnerId, UUID activityId) {

@@ -1,5 +1,7 @@
 package io.rebound.activity.files;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestService;
@@ -7,8 +9,11 @@ import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
+import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +34,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/runners/{runnerId}/activities/files")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RUNNER, Roles.ADMIN})
 public class FileUploadResource {
 
     private final ActivityFileParser parser = new ActivityFileParser();
@@ -36,9 +42,12 @@ public class FileUploadResource {
     private final OutboxRelay relay;
     private final Vertx vertx;
     private final IngestMetrics metrics;
+    private final SecurityIdentity identity;
 
-    public FileUploadResource(IngestService ingest, OutboxRelay relay, Vertx vertx, IngestMetrics metrics) {
+    public FileUploadResource(IngestService ingest, OutboxRelay relay, Vertx vertx, IngestMetrics metrics,
+            SecurityIdentity identity) {
         this.metrics = metrics;
+        this.identity = identity;
         this.ingest = ingest;
         this.relay = relay;
         this.vertx = vertx;
@@ -49,6 +58,7 @@ public class FileUploadResource {
     @Operation(summary = "Upload a FIT, GPX or TCX file", description = "Multipart field 'file'. The same file twice is"
             + " one activity; a file the runner's watch also synced is recognised as the same run.")
     public Uni<WebhookJson.Answer> upload(@PathParam("runnerId") String runnerId, @RestForm("file") FileUpload file) {
+        ActivityAccess.ownRunner(Caller.of(identity), runnerId);
         if (file == null) {
             throw ProblemException.invalid("file", "a multipart field named 'file' with a FIT, GPX or TCX file is required");
         }

@@ -1,5 +1,7 @@
 package io.rebound.activity.links;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
@@ -7,7 +9,10 @@ import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
+import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/runners/{runnerId}/links")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RUNNER, Roles.ADMIN})
 public class LinkResource {
 
     private final LinkService links;
@@ -29,9 +35,11 @@ public class LinkResource {
     private final OutboxRelay relay;
     private final FetchWorker worker;
     private final IngestMetrics metrics;
+    private final SecurityIdentity identity;
 
     public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator, OutboxRelay relay,
-            FetchWorker worker, IngestMetrics metrics) {
+            FetchWorker worker, IngestMetrics metrics, SecurityIdentity identity) {
+        this.identity = identity;
         this.worker = worker;
         this.metrics = metrics;
         this.links = links;
@@ -45,6 +53,7 @@ public class LinkResource {
     @Operation(summary = "Tie a provider's user to this runner", description = "Activities that user sent before the"
             + " link are applied at once.")
     public Uni<Response> link(@PathParam("runnerId") String runnerId, NewLink request) {
+        ActivityAccess.ownRunner(Caller.of(identity), runnerId);
         validator.check(request);
         if (request.accessToken() != null && !tokens.configured()) {
             throw new ProblemException(503, "Token storage not configured", "this server has no"

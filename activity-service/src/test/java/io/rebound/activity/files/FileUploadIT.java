@@ -1,12 +1,12 @@
 package io.rebound.activity.files;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.activity.Callers;
 import io.rebound.activity.ProviderApisResource;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
@@ -42,13 +42,13 @@ class FileUploadIT {
     @Test
     void gpxFileBecomesOneActivityEvenWhenUploadedTwice() {
         String runner = runner();
-        given().multiPart("file", "morning.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+        Callers.runner(runner).multiPart("file", "morning.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
                 .then().statusCode(200).body("outcome", equalTo("created"));
-        given().multiPart("file", "morning-again.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+        Callers.runner(runner).multiPart("file", "morning-again.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
                 .then().statusCode(200).body("outcome", equalTo("duplicate"));
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
                 .body("$", org.hamcrest.Matchers.hasSize(1))
                 .body("[0].sport", equalTo("run"))
                 .body("[0].durationSeconds", equalTo(720))
@@ -60,20 +60,20 @@ class FileUploadIT {
         String runner = runner();
         byte[] garbage = new byte[512];
         new java.util.Random(7).nextBytes(garbage);
-        given().multiPart("file", "watch.fit", garbage, "application/octet-stream")
+        Callers.runner(runner).multiPart("file", "watch.fit", garbage, "application/octet-stream")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("file"))
                 .body("detail", containsString("not a FIT, GPX or TCX file"));
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().body("$", org.hamcrest.Matchers.hasSize(0));
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().body("$", org.hamcrest.Matchers.hasSize(0));
     }
 
     @Test
     void wrongMediaTypeOrMissingFileIsRefused() {
-        given().contentType(ContentType.JSON).body("{}")
+        Callers.admin().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner())
                 .then().statusCode(415).contentType("application/problem+json");
-        given().multiPart("other", "x.txt", "hello".getBytes(StandardCharsets.UTF_8))
+        Callers.admin().multiPart("other", "x.txt", "hello".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/runners/{runner}/activities/files", runner())
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
     }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.activity.Callers;
 import io.rebound.activity.ProviderApisResource;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
@@ -70,7 +71,7 @@ class ProvidersIT {
     }
 
     private static void link(String runner, String provider, String userId, String token) {
-        given().contentType(ContentType.JSON)
+        Callers.runner(runner).contentType(ContentType.JSON)
                 .body("{\"provider\": \"%s\", \"providerUserId\": \"%s\", \"accessToken\": \"%s\"}".formatted(provider, userId, token))
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);
     }

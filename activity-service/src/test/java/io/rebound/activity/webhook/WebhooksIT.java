@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.activity.webhook.generic.StandardWebhookVerifier;
+import io.rebound.activity.Callers;
 import io.rebound.activity.ProviderApisResource;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
@@ -74,7 +75,7 @@ class WebhooksIT {
     }
 
     private static void link(String runner, String provider, String userId, int replayed) {
-        given().contentType(ContentType.JSON)
+        Callers.runner(runner).contentType(ContentType.JSON)
                 .body("{\"provider\": \"%s\", \"providerUserId\": \"%s\"}".formatted(provider, userId))
                 .when().post("/api/v1/runners/{runner}/links", runner)
                 .then().statusCode(201).body("replayed", equalTo(replayed));
@@ -115,7 +116,7 @@ class WebhooksIT {
         assertThat(types(records)).containsExactly(ActivityRecorded.TYPE.type(), ActivityCorrected.TYPE.type(),
                 ActivityDeleted.TYPE.type());
         assertThat(EventJson.read(records.get(1).value(), ActivityCorrected.TYPE).activity().distanceMetres()).isEqualTo(8400);
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
     }
 
     @Test
@@ -134,7 +135,7 @@ class WebhooksIT {
         signed("c4_" + runner, generic("activity.created", user, "b-1", "2026-11-26T07:00:00Z", 5000, t.plusSeconds(4)))
                 .statusCode(200).body("outcome", equalTo("stale"));
 
-        given().when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
                 .body("$", org.hamcrest.Matchers.hasSize(1))
                 .body("[0].distanceMetres", equalTo(9000.0f));
         assertThat(types(published(runner, 1))).containsExactly(ActivityRecorded.TYPE.type());
@@ -221,10 +222,10 @@ class WebhooksIT {
     void aProviderUserLinkedToAnotherRunnerIsAConflict() {
         String user = unique("garmin");
         link(unique("runner"), "garmin", user, 0);
-        given().contentType(ContentType.JSON).body("{\"provider\": \"garmin\", \"providerUserId\": \"%s\"}".formatted(user))
+        Callers.admin().contentType(ContentType.JSON).body("{\"provider\": \"garmin\", \"providerUserId\": \"%s\"}".formatted(user))
                 .when().post("/api/v1/runners/{runner}/links", unique("runner"))
                 .then().statusCode(409).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"provider\": \"fitbit\", \"providerUserId\": \"x\"}")
+        Callers.admin().contentType(ContentType.JSON).body("{\"provider\": \"fitbit\", \"providerUserId\": \"x\"}")
                 .when().post("/api/v1/runners/{runner}/links", unique("runner"))
                 .then().statusCode(400).body("errors[0].field", equalTo("provider"));
     }

@@ -33,6 +33,10 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "pt_email", nullable = false)
     public String ptEmail;
 
+    /** The PT's id: the subject of their tokens and their recipient id (the plan's, else derived from the email). */
+    @Column(name = "pt_id", nullable = false)
+    public String ptId;
+
     /** The unit's code, {@code km} or {@code mi}. */
     @Column(name = "distance_unit", nullable = false)
     public String distanceUnit;

@@ -29,11 +29,11 @@ public class AlertDeliveries {
 
     public static final String CONSUMER = "notification-alerts";
 
-    private static final String INSERT = "INSERT INTO delivery (id, alert_id, runner_id, recipient_role, recipient_name,"
-            + " recipient_email, runner_name, pt_name, severity, state, attempts, subject, alert_payload, created_at,"
-            + " next_attempt_at, traceparent, tracestate)"
-            + " VALUES (:id, :alertId, :runnerId, :role, :name, :email, :runnerName, :ptName, :severity, :state, 0,"
-            + " :subject, :payload, now(), now(), :traceparent, :tracestate)"
+    private static final String INSERT = "INSERT INTO delivery (id, alert_id, runner_id, recipient_role, recipient_id,"
+            + " recipient_name, recipient_email, runner_name, pt_name, severity, state, attempts, subject, alert_payload,"
+            + " created_at, next_attempt_at, traceparent, tracestate)"
+            + " VALUES (:id, :alertId, :runnerId, :role, :recipientId, :name, :email, :runnerName, :ptName, :severity,"
+            + " :state, 0, :subject, :payload, now(), now(), :traceparent, :tracestate)"
             + " ON CONFLICT (alert_id, recipient_role, kind) DO NOTHING";
 
     // SENDING rows are left alone: their email may already be with the SMTP server.
@@ -96,6 +96,7 @@ public class AlertDeliveries {
         notice.alertId = original.alertId;
         notice.runnerId = original.runnerId;
         notice.recipientRole = original.recipientRole;
+        notice.recipientId = original.recipientId;
         notice.recipientName = original.recipientName;
         notice.recipientEmail = original.recipientEmail;
         notice.runnerName = original.runnerName;
@@ -130,8 +131,9 @@ public class AlertDeliveries {
             }
             String payload = EventJson.write(alert);
             List<Row> rows = new ArrayList<>();
-            rows.add(new Row(RecipientRole.RUNNER, contact.runnerName, contact.runnerEmail, DeliveryState.PENDING));
-            rows.add(new Row(RecipientRole.PT, contact.ptName, contact.ptEmail,
+            rows.add(new Row(RecipientRole.RUNNER, contact.runnerId, contact.runnerName, contact.runnerEmail,
+                    DeliveryState.PENDING));
+            rows.add(new Row(RecipientRole.PT, contact.ptId, contact.ptName, contact.ptEmail,
                     alert.severity() == Severity.OVERLOAD || contact.injured ? DeliveryState.PENDING : DeliveryState.PENDING_DIGEST));
             return Multi.createFrom().iterable(rows)
                     .onItem().<Integer>transformToUniAndConcatenate(row -> insert(alert, contact, row, payload))
@@ -148,6 +150,7 @@ public class AlertDeliveries {
                         .setParameter("alertId", alert.alertId())
                         .setParameter("runnerId", alert.runnerId())
                         .setParameter("role", row.role().name())
+                        .setParameter("recipientId", row.recipientId())
                         .setParameter("name", row.name())
                         .setParameter("email", row.email())
                         .setParameter("runnerName", contact.runnerName)
@@ -163,6 +166,6 @@ public class AlertDeliveries {
     }
 
     /** One recipient of an alert. */
-    private record Row(RecipientRole role, String name, String email, DeliveryState state) {
+    private record Row(RecipientRole role, String recipientId, String name, String email, DeliveryState state) {
     }
 }

@@ -31,6 +31,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "recipient_role", nullable = false)
     public RecipientRole recipientRole;
 
+    /** The runner's runnerId, or the PT's id as the runner's plan gave it when the alert came. */
+    @Column(name = "recipient_id", nullable = false)
+    public String recipientId;
+
     @Column(name = "recipient_name", nullable = false)
     public String recipientName;
 

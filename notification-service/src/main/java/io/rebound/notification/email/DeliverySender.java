@@ -150,7 +150,7 @@ public class DeliverySender {
         try {
             OverloadAlertRaised alert = EventJson.read(row.alertPayload, OverloadAlertRaised.TYPE);
             AlertEmail model = emails.model(alert, row.runnerName, row.ptName);
-            footer = links.footer(row.recipientRole, row.runnerId, row.recipientEmail);
+            footer = links.footer(row.recipientRole, row.recipientId, row.recipientEmail);
             rendered = row.isWithdrawal()
                     ? emails.renderWithdrawal(row.recipientRole, model, row.note, footer)
                     : emails.render(row.recipientRole, model, footer);

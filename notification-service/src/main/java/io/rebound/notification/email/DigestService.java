@@ -12,7 +12,6 @@ import io.rebound.notification.contacts.Contact;
 import io.rebound.notification.email.words.Wording;
 import io.rebound.notification.email.words.Wordings;
 import io.rebound.notification.preferences.EmailFooter;
-import io.rebound.notification.preferences.RecipientIds;
 import io.rebound.notification.preferences.RecipientPolicy;
 import io.rebound.notification.preferences.UnsubscribeLinks;
 import io.rebound.support.vertx.SafeContexts;
@@ -111,10 +110,11 @@ public class DigestService {
      */
     private Uni<Claimed> claimOne(String ptEmail, List<Delivery> warnings, Map<String, Contact> byRunner, Instant now) {
         ZoneId planZone = ZoneId.of(byRunner.get(warnings.get(0).runnerId).ptZoneOrRunners());
-        return policy.digest(ptEmail, planZone, now, SEND_AT).chain(due -> {
+        String ptId = warnings.get(0).recipientId;
+        return policy.digest(ptId, ptEmail, planZone, now, SEND_AT).chain(due -> {
             if (due.suppress()) {
                 warnings.forEach(d -> d.state = DeliveryState.SUPPRESSED);
-                Log.infof("%d WARNING(s) for PT %s suppressed: %s", warnings.size(), RecipientIds.ofPt(ptEmail),
+                Log.infof("%d WARNING(s) for PT %s suppressed: %s", warnings.size(), ptId,
                         due.reason());
                 return Uni.createFrom().nullItem();
             }
@@ -142,7 +142,7 @@ public class DigestService {
 
     private Uni<Boolean> send(Claimed claimed) {
         DigestEmail email = model(claimed);
-        EmailFooter footer = links.footer(RecipientRole.PT, claimed.warnings().get(0).runnerId, claimed.digest().ptEmail);
+        EmailFooter footer = links.footer(RecipientRole.PT, claimed.warnings().get(0).recipientId, claimed.digest().ptEmail);
         Mail mail = footer.addHeadersTo(Mail.withText(claimed.digest().ptEmail,
                         words.digestSubject(email.warnings(), claimed.digest().localDate),
                         templates.get("digest.txt").data("digest", email).data("footer", footer).render())

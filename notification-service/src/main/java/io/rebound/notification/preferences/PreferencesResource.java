@@ -3,10 +3,14 @@ package io.rebound.notification.preferences;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
+import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -26,33 +30,43 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/v1/recipients/{recipientId}/preferences")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RUNNER, Roles.PT, Roles.ADMIN})
 public class PreferencesResource {
 
     private final PreferencesService preferences;
     private final RequestValidator validator;
     private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
 
-    public PreferencesResource(PreferencesService preferences, RequestValidator validator, ObjectMapper mapper) {
+    public PreferencesResource(PreferencesService preferences, RequestValidator validator, ObjectMapper mapper,
+            SecurityIdentity identity) {
         this.preferences = preferences;
         this.validator = validator;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     @GET
     @Operation(summary = "A recipient's email preferences, defaults filled in",
-            description = "The recipient id is a runner's runnerId, or for a PT the id in the footer of their emails.")
+            description = "The recipient id is a runner's runnerId, or for a PT the id in the footer of their emails."
+                    + " For the recipient themselves (their token's subject) and admins; 404 for anyone else.")
     public Uni<PreferencesView> get(@PathParam("recipientId") String recipientId) {
-        return preferences.get(recipientId);
+        Caller caller = Caller.of(identity);
+        PreferencesAccess.mayAsk(caller, recipientId);
+        return preferences.get(caller, recipientId);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a recipient's email preferences",
             description = "digest, quietHours and timeZone; a field left out goes back to its default. email and"
-                    + " unsubscribed are read-only (unsubscribe with the link in any email).")
+                    + " unsubscribed are read-only (unsubscribe with the link in any email). For the recipient"
+                    + " themselves and admins; 404 for anyone else.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PreferencesChange.class)))
     public Uni<PreferencesView> put(@PathParam("recipientId") String recipientId, JsonNode body)
             throws JsonProcessingException {
+        Caller caller = Caller.of(identity);
+        PreferencesAccess.mayAsk(caller, recipientId);
         if (body == null || body.isNull()) {
             throw ProblemException.invalid("(body)", "a JSON object with digest, quietHours and timeZone is required");
         }
@@ -72,7 +86,7 @@ public class PreferencesResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return preferences.put(recipientId, change);
+        return preferences.put(caller, recipientId, change);
     }
 
     /** The same rule plan-service applies to a plan's zones. */

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
+import io.rebound.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -34,15 +35,16 @@ public class PreferencesService {
         this.directory = directory;
     }
 
+    /** The recipient's preferences, if the caller may see them ({@link PreferencesAccess}); else 404. */
     @WithSession
-    public Uni<PreferencesView> get(String recipientId) {
-        return known(recipientId).chain(this::view);
+    public Uni<PreferencesView> get(Caller caller, String recipientId) {
+        return known(caller, recipientId).chain(this::view);
     }
 
     /** Replaces the recipient's preferences with a change already checked field by field. */
     @WithTransaction
-    public Uni<PreferencesView> put(String recipientId, PreferencesChange change) {
-        return known(recipientId).chain(recipient -> unsubscribed(recipient.email()).chain(unsubscribed -> {
+    public Uni<PreferencesView> put(Caller caller, String recipientId, PreferencesChange change) {
+        return known(caller, recipientId).chain(recipient -> unsubscribed(recipient.email()).chain(unsubscribed -> {
             checkReadOnly(change, recipient, unsubscribed);
             QuietHours quiet = change.quietHours() == null ? null : change.quietHours().toQuietHours();
             return Panache.getSession()
@@ -77,14 +79,8 @@ public class PreferencesService {
         return unsubscribed(email);
     }
 
-    private Uni<Recipient> known(String recipientId) {
-        return directory.find(recipientId).map(recipient -> {
-            if (recipient == null) {
-                throw ProblemException.notFound("no recipient has the id " + recipientId
-                        + ": a runner's id is their runnerId, a PT's is shown in the footer of their emails");
-            }
-            return recipient;
-        });
+    private Uni<Recipient> known(Caller caller, String recipientId) {
+        return directory.find(recipientId).map(recipient -> PreferencesAccess.visible(caller, recipientId, recipient));
     }
 
     private Uni<PreferencesView> view(Recipient recipient) {

@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recipient's preferences, defaults filled in. */
 public record PreferencesView(
-        @Schema(description = "A runner's runnerId, or for a PT pt- and 20 hex digits, shown in the footer of their emails")
+        @Schema(description = "A runner's runnerId, or a PT's PT id (the plan's, else pt- and 20 hex digits derived from"
+                + " their email), shown in the footer of their emails")
         String recipientId,
         RecipientRole role,
         @Schema(description = "Read-only: the address emails go to, from the latest plan")

@@ -12,13 +12,8 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class RecipientDirectory {
 
-    /**
-     * The plans naming the PT whose id is {@link RecipientIds#ofPt} of their address, computed in SQL (PostgreSQL's
-     * lower() and btrim() agree with Java's on the ASCII of addresses); the latest that gives the PT's own zone
-     * first, then the latest. A scan of the contacts, run only for a PT's GET or PUT.
-     */
-    private static final String PT_BY_ID = "SELECT * FROM contact"
-            + " WHERE 'pt-' || left(encode(sha256(convert_to(lower(btrim(pt_email)), 'UTF8')), 'hex'), 20) = :id"
+    /** The plans naming the PT with this id: the latest that gives the PT's own zone first, then the latest. */
+    private static final String PT_BY_ID = "SELECT * FROM contact WHERE pt_id = :id"
             + " ORDER BY (pt_time_zone IS NULL), changed_at DESC LIMIT 1";
 
     /** The recipient with this id, or null when no plan names them. Call in a session. */
@@ -27,9 +22,6 @@ public class RecipientDirectory {
             if (runner != null) {
                 return Uni.createFrom().item(new Recipient(runner.runnerId, RecipientRole.RUNNER, runner.runnerEmail,
                         zone(runner.timeZone)));
-            }
-            if (!RecipientIds.looksLikePt(recipientId)) {
-                return Uni.createFrom().nullItem();
             }
             return Panache.getSession()
                     .chain(session -> session.createNativeQuery(PT_BY_ID, Contact.class)
@@ -40,7 +32,7 @@ public class RecipientDirectory {
     }
 
     private static Recipient pt(Contact contact) {
-        return new Recipient(RecipientIds.ofPt(contact.ptEmail), RecipientRole.PT, contact.ptEmail,
+        return new Recipient(contact.ptId, RecipientRole.PT, contact.ptEmail,
                 zone(contact.ptZoneOrRunners()));
     }
 

@@ -18,11 +18,12 @@ public final class RecipientIds {
     }
 
     /**
-     * A PT's recipient id: {@code "pt-"} and the first 20 hex digits (80 bits) of the SHA-256 of their email,
-     * lowercased and trimmed, e.g. {@code pt-3f1c0a9be27d54c6e801}. PTs have no id of their own in plans, so the
-     * same address is the same PT across all their runners; the hash keeps the address out of URLs. It is shown in
-     * the footer of every email to a PT. The SQL in {@link RecipientDirectory} computes the same value and must
-     * change with it.
+     * The recipient id of a PT whose plan gives no id of their own: {@code "pt-"} and the first 20 hex digits (80
+     * bits) of the SHA-256 of their email, lowercased and trimmed, e.g. {@code pt-3f1c0a9be27d54c6e801}, the same as
+     * {@code PtIds.fromEmail}. The same address is the same PT across all their runners; the hash keeps the address
+     * out of URLs. A PT's id (the plan's, else this) is shown in the footer of every email to them. Migration
+     * {@code V10__pt_ids.sql} computed the same value in SQL for the rows stored before PT ids travelled on the
+     * plans topic.
      */
     public static String ofPt(String email) {
         try {
@@ -36,9 +37,5 @@ public final class RecipientIds {
     /** An address as compared and stored for unsubscribing: lowercased and trimmed. */
     public static String normalized(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    public static boolean looksLikePt(String recipientId) {
-        return recipientId.startsWith(PT_PREFIX) && recipientId.length() == PT_PREFIX.length() + PT_HEX_DIGITS;
     }
 }

@@ -69,10 +69,11 @@ public class RecipientPolicy {
      * Whether the digest of the PT at this address goes out at {@code now}, and for which local date. The
      * digest is due at {@code sendAt} local time, or when the quiet hours around it end. Call in a session.
      *
+     * @param ptId     the PT's recipient id, whose preferences decide
      * @param planZone the zone the digest follows when the PT chose none
      */
-    public Uni<DigestDue> digest(String ptEmail, ZoneId planZone, Instant now, LocalTime sendAt) {
-        return settings(RecipientIds.ofPt(ptEmail), ptEmail, planZone).map(settings -> {
+    public Uni<DigestDue> digest(String ptId, String ptEmail, ZoneId planZone, Instant now, LocalTime sendAt) {
+        return settings(ptId, ptEmail, planZone).map(settings -> {
             Decision decision = decideDigest(settings);
             if (decision.action() == Decision.Action.SUPPRESS) {
                 return DigestDue.suppressed(decision.reason());
@@ -144,11 +145,10 @@ public class RecipientPolicy {
     /** The delivery's recipient's settings; the zone of the runner's plan stands in when they chose none. */
     private Uni<RecipientSettings> settings(Delivery row) {
         boolean pt = row.recipientRole == RecipientRole.PT;
-        String recipientId = pt ? RecipientIds.ofPt(row.recipientEmail) : row.runnerId;
         return Contact.<Contact>findById(row.runnerId).chain(contact -> {
             ZoneId planZone = contact == null ? ZoneOffset.UTC
                     : RecipientDirectory.zone(pt ? contact.ptZoneOrRunners() : contact.timeZone);
-            return settings(recipientId, row.recipientEmail, planZone);
+            return settings(row.recipientId, row.recipientEmail, planZone);
         });
     }
 

@@ -19,9 +19,8 @@ public class UnsubscribeLinks {
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** The footer of an email to a runner (recipient id: their runnerId) or a PT (recipient id from the address). */
-    public EmailFooter footer(RecipientRole role, String runnerId, String email) {
-        String recipientId = role == RecipientRole.PT ? RecipientIds.ofPt(email) : runnerId;
+    /** The footer of an email to a runner (recipient id: their runnerId) or a PT (recipient id: their PT id). */
+    public EmailFooter footer(RecipientRole role, String recipientId, String email) {
         return new EmailFooter(recipientId, role == RecipientRole.PT, preferencesUrl(recipientId),
                 publicUrl + "/unsubscribe?token=" + tokens.sign(recipientId, email));
     }

@@ -11,11 +11,16 @@ import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.TokenIssuer;
 import io.rebound.devstack.Tokens;
+import io.rebound.devstack.TopicReader;
+import io.rebound.events.EventJson;
+import io.rebound.events.EventSchemas;
+import io.rebound.events.PlanChanged;
 import io.rebound.support.security.PtIds;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -142,6 +149,20 @@ class AccessMatrixIT {
     }
 
     @Test
+    void thePtIdAPlanIsAuthorizedByTravelsOnThePlansTopic() {
+        TopicReader plans = new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        for (Map.Entry<String, String> runnerAndPt : Map.of(ANA, LEE, BEN, KIM_ID).entrySet()) {
+            List<ConsumerRecord<String, String>> records = plans.await("plans",
+                    r -> runnerAndPt.getKey().equals(r.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
+            assertThat(records).isNotEmpty().allSatisfy(record -> {
+                assertThat(EventSchemas.violations(PlanChanged.TYPE, record.value())).isEmpty();
+                assertThat(EventJson.read(record.value(), PlanChanged.TYPE).physicalTherapist().id())
+                        .isEqualTo(runnerAndPt.getValue());
+            });
+        }
+    }
+
+    @Test
     void othersRunnerIsAnsweredExactlyLikeARunnerWithoutAPlan() {
         String other = given().auth().oauth2(Tokens.pt(KIM_ID)).get("/api/v1/plans/" + ANA).then().statusCode(404)
                 .extract().path("detail");
@@ -182,6 +203,14 @@ class AccessMatrixIT {
         }
         assertThat(wrong).isEmpty();
         given().get("/api/v1/plans/" + ANA).then().header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void aTokenJustPastItsExpiryIsAcceptedWithinTheDefaultClockSkewOf30Seconds() {
+        given().auth().oauth2(Tokens.expiredSecondsAgo(3, "ops", "admin")).get("/api/v1/plans/" + ANA)
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.expiredSecondsAgo(45, "ops", "admin")).get("/api/v1/plans/" + ANA)
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,217 @@
+package io.rebound.activity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.devstack.DevstackResource;
+import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.TokenIssuer;
+import io.rebound.devstack.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every role against every activity-service endpoint, with real tokens signed by devstack's issuer: allowed,
+ * forbidden (403: a PT, who has no access here, or an activity recorded for someone else) and not found (404: a runner
+ * that is not the caller's, whether or not they exist). Webhooks take no token: their provider's signature decides.
+ */
+@QuarkusTest
+@ExtendWith(InfraAvailable.class)
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "activity"))
+@QuarkusTestResource(ProviderApisResource.class)
+class AccessMatrixIT {
+
+    private static final String ANA = "ana-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String BEN = "ben-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String START = "2026-11-03T07:15:00-06:00";
+    private static final String GPX = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+              <trk><type>running</type><trkseg>
+                <trkpt lat="47.000" lon="8.0"><time>2026-11-21T06:00:00Z</time></trkpt>
+                <trkpt lat="47.010" lon="8.0"><time>2026-11-21T06:06:00Z</time></trkpt>
+              </trkseg></trk>
+            </gpx>
+            """;
+
+    private static String activity(String runnerId) {
+        return """
+                {"runnerId": "%s", "sport": "run", "startTime": "%s", "durationSeconds": 1800,
+                 "distanceMetres": 5000, "perceivedEffort": 4}
+                """.formatted(runnerId, START);
+    }
+
+    private static String link() {
+        return "{\"provider\": \"webhook\", \"providerUserId\": \"u-" + UUID.randomUUID() + "\"}";
+    }
+
+    /** A fresh activity of the runner's, recorded by an admin. */
+    private static String recorded(String runnerId) {
+        return Callers.admin().contentType(ContentType.JSON).body(activity(runnerId)).post("/api/v1/activities")
+                .then().statusCode(202).extract().path("activityId");
+    }
+
+    private static Map<String, String> callers() {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("runner ana", Tokens.runner(ANA));
+        callers.put("runner ben", Tokens.runner(BEN));
+        callers.put("a pt", Tokens.pt("pt-clinic-1"));
+        callers.put("admin", Tokens.admin());
+        return callers;
+    }
+
+    /** One endpoint: how to call it with a request carrying a caller's token, and the status expected per caller. */
+    private record Row(String name, Function<RequestSpecification, Response> call, int... expected) {
+    }
+
+    @Test
+    void everyRoleGetsAllowedForbiddenOrNotFoundOnEveryEndpoint() {
+        String anas = recorded(ANA);
+        String bens = recorded(BEN);
+        String runs = "/api/v1/runners/{runner}/activities";
+        String one = "/api/v1/runners/{runner}/activities/{id}";
+        // Columns: runner ana, runner ben, a PT, admin.
+        List<Row> rows = List.of(
+                new Row("POST activities for ana", r -> r.contentType(ContentType.JSON).body(activity(ANA))
+                        .post("/api/v1/activities"), 202, 403, 403, 202),
+                new Row("GET ana's activities", r -> r.get(runs, ANA), 200, 404, 403, 200),
+                new Row("GET ana's activity", r -> r.get(one, ANA, anas), 200, 404, 403, 200),
+                new Row("PUT ana's activity", r -> r.contentType(ContentType.JSON).body(activity(ANA))
+                        .put(one, ANA, anas), 200, 404, 403, 200),
+                new Row("DELETE an activity of ana's", r -> r.delete(one, ANA, recorded(ANA)), 204, 404, 403, 204),
+                new Row("POST a file for ana", r -> r.multiPart("file", "a.gpx", GPX.getBytes(StandardCharsets.UTF_8),
+                        "application/gpx+xml").post(runs + "/files", ANA), 200, 404, 403, 200),
+                new Row("POST a link for ana", r -> r.contentType(ContentType.JSON).body(link())
+                        .post("/api/v1/runners/{runner}/links", ANA), 201, 404, 403, 201),
+                new Row("GET ben's activity", r -> r.get(one, BEN, bens), 404, 200, 403, 200),
+                new Row("GET nobody's activities", r -> r.get(runs, "nobody-x"), 404, 404, 403, 200),
+                new Row("GET nobody's activity", r -> r.get(one, "nobody-x", anas), 404, 404, 403, 404));
+        List<String> names = new ArrayList<>(callers().keySet());
+        List<String> tokens = new ArrayList<>(callers().values());
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (Row row : rows) {
+            for (int i = 0; i < names.size(); i++) {
+                Response response = row.call().apply(given().auth().oauth2(tokens.get(i)));
+                tried++;
+                if (response.statusCode() != row.expected()[i]) {
+                    wrong.add(names.get(i) + ", " + row.name() + ": " + response.statusCode() + " (expected "
+                            + row.expected()[i] + ") " + response.asString());
+                }
+                if (response.statusCode() >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                    wrong.add(names.get(i) + ", " + row.name() + ": " + response.contentType() + " is not problem+json");
+                }
+            }
+        }
+        assertThat(wrong).as("of %d calls", tried).isEmpty();
+    }
+
+    @Test
+    void anotherRunnersDataIsAnsweredExactlyLikeARunnerNobodyHas() {
+        recorded(ANA);
+        String other = Callers.runner(BEN).get("/api/v1/runners/{runner}/activities", ANA).then().statusCode(404)
+                .extract().path("detail");
+        String none = Callers.runner(BEN).get("/api/v1/runners/{runner}/activities", "nobody-y").then().statusCode(404)
+                .extract().path("detail");
+        assertThat(other.replace(ANA, "ID")).isEqualTo(none.replace("nobody-y", "ID"));
+    }
+
+    @Test
+    void someoneElsesRunnerIsNotFoundBeforeTheBodyIsValidated() {
+        String anas = recorded(ANA);
+        Callers.runner(BEN).contentType(ContentType.JSON).body("{\"runnerId\": \"" + BEN + "\"}")
+                .put("/api/v1/runners/{runner}/activities/{id}", ANA, anas)
+                .then().statusCode(404).contentType("application/problem+json");
+        Callers.runner(BEN).contentType(ContentType.JSON).body("{\"provider\": \"fitbit\"}")
+                .post("/api/v1/runners/{runner}/links", ANA)
+                .then().statusCode(404).contentType("application/problem+json");
+        Callers.runner(ANA).get("/api/v1/runners/{runner}/activities/{id}", ANA, anas)
+                .then().statusCode(200).body("distanceMetres", equalTo(5000.0f));
+    }
+
+    @Test
+    void missingOrBadTokensAreRefusedWith401ProblemOnEveryEndpoint() throws IOException {
+        String forged;
+        try (TokenIssuer stranger = TokenIssuer.start(0)) {
+            forged = stranger.sign("admin", List.of("admin"));
+        }
+        String anas = recorded(ANA);
+        Map<String, RequestSpecification> requests = new LinkedHashMap<>();
+        requests.put("no token", given());
+        requests.put("garbage", given().header("Authorization", "Bearer not.a.jwt"));
+        requests.put("another key", given().auth().oauth2(forged));
+        requests.put("expired", given().auth().oauth2(Tokens.expired("admin", "admin")));
+        requests.put("another issuer", given().auth().oauth2(Tokens.fromIssuer("https://elsewhere.example", "admin", "admin")));
+        requests.put("basic auth", given().auth().preemptive().basic("admin", "admin"));
+        String one = "/api/v1/runners/" + ANA + "/activities/" + anas;
+        List<String[]> endpoints = List.of(
+                new String[] {"POST", "/api/v1/activities", activity(ANA)},
+                new String[] {"GET", "/api/v1/runners/" + ANA + "/activities", null},
+                new String[] {"GET", one, null},
+                new String[] {"PUT", one, activity(ANA)},
+                new String[] {"DELETE", one, null},
+                new String[] {"POST", "/api/v1/runners/" + ANA + "/links", link()});
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, RequestSpecification> request : requests.entrySet()) {
+            for (String[] endpoint : endpoints) {
+                RequestSpecification spec = request.getValue();
+                if (endpoint[2] != null) {
+                    spec = spec.contentType(ContentType.JSON).body(endpoint[2]);
+                }
+                Response response = spec.request(endpoint[0], endpoint[1]);
+                if (response.statusCode() != 401 || !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                    wrong.add(request.getKey() + " " + endpoint[0] + " " + endpoint[1] + ": " + response.statusCode()
+                            + " " + response.contentType() + " " + response.asString());
+                }
+            }
+        }
+        Response upload = given().multiPart("file", "a.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+                .post("/api/v1/runners/{runner}/activities/files", ANA);
+        if (upload.statusCode() != 401) {
+            wrong.add("no token, file upload: " + upload.statusCode());
+        }
+        assertThat(wrong).isEmpty();
+        given().get("/api/v1/runners/{runner}/activities", ANA).then().header("WWW-Authenticate", "Bearer");
+        Callers.admin().get("/api/v1/runners/{runner}/activities/{id}", ANA, anas).then().statusCode(200);
+    }
+
+    @Test
+    void webhooksTakeNoTokenAndATokenDoesNotStandInForTheProvidersSignature() {
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "test-verify-token")
+                .queryParam("hub.challenge", "c-1").get("/api/v1/webhooks/strava")
+                .then().statusCode(200).body("'hub.challenge'", equalTo("c-1"));
+        Callers.admin().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "guess")
+                .queryParam("hub.challenge", "c-2").get("/api/v1/webhooks/strava")
+                .then().statusCode(403);
+        Callers.admin().contentType(ContentType.JSON)
+                .header("webhook-id", "m-" + UUID.randomUUID())
+                .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                .header("webhook-signature", "v1,bm90LWEtc2lnbmF0dXJl")
+                .body("{\"type\": \"activity.created\", \"data\": {}}")
+                .post("/api/v1/webhooks/generic")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiStayOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
