@@ -138,6 +138,10 @@ final class SystemRun {
         common.put("REBOUND_DB_USER", endpoints.getProperty("postgres.user"));
         common.put("REBOUND_DB_PASSWORD", endpoints.getProperty("postgres.password"));
         common.put("QUARKUS_PROFILE", "prod");
+        // The services trust devstack's token issuer; Setup calls their APIs with an admin token from it.
+        common.put("REBOUND_JWKS_URL", endpoints.getProperty("jwks.url"));
+        common.put("REBOUND_JWT_ISSUER", endpoints.getProperty("jwt.issuer"));
+        System.setProperty("rebound.devstack.token-url", endpoints.getProperty("token.url"));
         // The load comes from one address at rates a client never should: measure capacity, not the rate limiter.
         common.put("REBOUND_HTTP_RATE_LIMIT_ENABLED", "false");
         byte[] unsubscribe = new byte[36];
