@@ -24,9 +24,6 @@ import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,8 +96,6 @@ class ActivityBadInputIT {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void everyEndpointAndWebhookRefusesEveryBadInputCleanly() throws Exception {
         Config config = ConfigProvider.getConfig();
@@ -134,11 +129,11 @@ class ActivityBadInputIT {
                 config.getValue("quarkus.datasource.password", String.class))) {
             run.awaitQuiet(Duration.ofSeconds(60));
 
-            for (BadInput.Case bad : cases(activity, ACTIVITY, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(activity, JSON_LIMIT, ACTIVITY)) {
                 run.refused(bad, Request.json("POST", "/api/v1/activities", bad.body(), admin));
             }
             String one = "/api/v1/runners/" + RUNNER + "/activities/" + activityId;
-            for (BadInput.Case bad : cases(activity, ACTIVITY, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(activity, JSON_LIMIT, ACTIVITY)) {
                 run.refused(bad, Request.json("PUT", one, bad.body(), admin));
             }
             run.refused(new BadInput.Case("runnerId moved to another runner", "runnerId", activity(RUNNER + "x")),
@@ -164,7 +159,7 @@ class ActivityBadInputIT {
             run.refused(new BadInput.Case("activity of nobody's", null, activity), Request.json("PUT",
                     "/api/v1/runners/" + RUNNER + "/activities/" + UUID.randomUUID(), activity, admin));
 
-            for (BadInput.Case bad : cases(link, LINK, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(link, JSON_LIMIT, LINK)) {
                 run.refused(bad, Request.json("POST", "/api/v1/runners/" + RUNNER + "/links", bad.body(), admin));
             }
 
@@ -185,7 +180,7 @@ class ActivityBadInputIT {
             run.refused(new BadInput.Case("upload over 25 MiB", null, ""),
                     upload(files, "big.gpx", new byte[(int) UPLOAD_LIMIT + 1024], admin));
 
-            for (BadInput.Case bad : cases(generic, GENERIC, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(generic, JSON_LIMIT, GENERIC)) {
                 run.refused(bad, signedGeneric(bad.body()));
             }
             run.refused(new BadInput.Case("generic unsigned", null, generic),
@@ -195,17 +190,17 @@ class ActivityBadInputIT {
             run.refused(new BadInput.Case("generic from the far future", null, generic), signedGeneric(generic,
                     Instant.parse("9999-01-01T00:00:00Z")));
 
-            for (BadInput.Case bad : cases(strava, STRAVA, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(strava, JSON_LIMIT, STRAVA)) {
                 run.refused(bad, Request.json("POST", "/api/v1/webhooks/strava", bad.body(), Map.of()));
             }
             run.refused(new BadInput.Case("strava handshake with the wrong token", null, ""), Request.of("GET",
                     "/api/v1/webhooks/strava?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=x", Map.of()));
 
-            for (BadInput.Case bad : cases(garmin, GARMIN, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(garmin, JSON_LIMIT, GARMIN)) {
                 run.refused(bad, Request.json("POST", "/api/v1/webhooks/garmin", bad.body(), Map.of()));
             }
 
-            for (BadInput.Case bad : cases(polar, POLAR, JSON_LIMIT)) {
+            for (BadInput.Case bad : BadInput.all(polar, JSON_LIMIT, POLAR)) {
                 run.refused(bad, signedPolar(bad.body()));
             }
             String elsewhere = polar.replaceAll("\"url\": \"[^\"]*\"", "\"url\": \"http://169.254.169.254/latest\"");
@@ -218,22 +213,9 @@ class ActivityBadInputIT {
         }
     }
 
-    private static List<BadInput.Case> cases(String good, List<Field> fields, long limit) {
-        List<BadInput.Case> cases = new java.util.ArrayList<>(BadInput.malformed(good, limit));
-        cases.addAll(BadInput.fields(good, fields));
-        return cases;
-    }
-
     private String accepted(Request request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.toURI().resolve(request.path()))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach(builder::header);
-        HttpResponse<String> answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("the good %s %s: %s", request.method(), request.path(), answer.body())
-                .isBetween(200, 299);
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"activityId\"\\s*:\\s*\"([0-9a-f-]{36})\"")
-                .matcher(answer.body());
+                .matcher(BadInputRun.accepted(base.toURI(), request));
         return id.find() ? id.group(1) : null;
     }
 

@@ -96,6 +96,13 @@ public final class BadInput {
     private BadInput() {
     }
 
+    /** Every case for one endpoint: the body broken as a whole ({@link #malformed}), then each field ({@link #fields}). */
+    public static List<Case> all(String good, long maxBytes, List<Field> fields) {
+        List<Case> cases = new ArrayList<>(malformed(good, maxBytes));
+        cases.addAll(fields(good, fields));
+        return cases;
+    }
+
     /** Bodies that are bad as a whole, for any endpoint that takes JSON; {@code maxBytes} is the body limit. */
     public static List<Case> malformed(String good, long maxBytes) {
         List<Case> cases = new ArrayList<>();

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class BadInputRun implements AutoCloseable {
 
+    private static final HttpClient GOOD = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
     private final String service;
     private final URI base;
     private final Connection database;
@@ -139,6 +142,23 @@ public final class BadInputRun implements AutoCloseable {
         if (!wrong.isEmpty()) {
             failures.add(label + ": " + String.join("; ", wrong) + " -- " + shortened(answer.body()));
         }
+    }
+
+    /**
+     * Sends a good request, which the service must accept (2xx; else an {@link AssertionError}), so each table of bad
+     * cases is known to differ from an accepted request only in what it breaks. Answers the response body.
+     */
+    public static String accepted(URI base, Request request) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path())).timeout(Duration.ofSeconds(30))
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach(builder::header);
+        HttpResponse<String> answer = GOOD.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() / 100 != 2) {
+            throw new AssertionError("the good " + request.method() + " " + request.path() + " answered "
+                    + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
     }
 
     /** Prints the count; throws {@link AssertionError} listing every case not refused cleanly. */
