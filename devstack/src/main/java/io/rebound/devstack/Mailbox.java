@@ -43,6 +43,26 @@ public final class Mailbox {
         }
     }
 
+    /**
+     * The To addresses of every message received so far, lower-cased, one entry per message and recipient: read
+     * from the message list alone, so it stays cheap with thousands of messages.
+     */
+    public List<String> recipients() {
+        try {
+            // Mailpit pages its list (50 by default); devstack's own view ignores the limit and lists everything.
+            JsonNode list = JSON.readTree(get("/api/v1/messages?limit=1000000", HttpResponse.BodyHandlers.ofString()));
+            List<String> recipients = new ArrayList<>();
+            for (JsonNode item : list.path("messages")) {
+                for (JsonNode to : item.path("To")) {
+                    recipients.add(to.path("Address").asText().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return recipients;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the mailbox at " + baseUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Messages addressed (To) to the given address. */
     public List<MimeMessage> messagesTo(String address) {
         return messages().stream().filter(m -> addressedTo(m, address)).toList();
