@@ -48,19 +48,34 @@ public final class Mailbox {
      * from the message list alone, so it stays cheap with thousands of messages.
      */
     public List<String> recipients() {
+        return received().stream().map(Received::to).toList();
+    }
+
+    /** One entry per message and To recipient, from the message list alone: cheap with thousands of messages. */
+    public List<Received> received() {
         try {
             // Mailpit pages its list (50 by default); devstack's own view ignores the limit and lists everything.
             JsonNode list = JSON.readTree(get("/api/v1/messages?limit=1000000", HttpResponse.BodyHandlers.ofString()));
-            List<String> recipients = new ArrayList<>();
+            List<Received> received = new ArrayList<>();
             for (JsonNode item : list.path("messages")) {
                 for (JsonNode to : item.path("To")) {
-                    recipients.add(to.path("Address").asText().toLowerCase(java.util.Locale.ROOT));
+                    received.add(new Received(to.path("Address").asText().toLowerCase(java.util.Locale.ROOT),
+                            item.path("MessageID").asText()));
                 }
             }
-            return recipients;
+            return received;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the mailbox at " + baseUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A message as one recipient received it.
+     *
+     * @param to        the recipient's address, lower-cased
+     * @param messageId its Message-ID header without the angle brackets; the same for a message sent again
+     */
+    public record Received(String to, String messageId) {
     }
 
     /** Messages addressed (To) to the given address. */

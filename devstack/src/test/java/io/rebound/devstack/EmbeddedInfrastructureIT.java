@@ -144,6 +144,10 @@ class EmbeddedInfrastructureIT {
         Transport.send(message);
 
         assertThat(new Mailbox(endpoints.mailboxUrl()).recipients()).contains("pt@clinic.example.org");
+        assertThat(new Mailbox(endpoints.mailboxUrl()).received()).anySatisfy(received -> {
+            assertThat(received.to()).isEqualTo("pt@clinic.example.org");
+            assertThat("<" + received.messageId() + ">").isEqualTo(message.getMessageID());
+        });
         assertThat(new Mailbox(endpoints.mailboxUrl()).messagesTo("pt@clinic.example.org"))
                 .anySatisfy(m -> {
                     assertThat(m.getSubject()).isEqualTo(subject);
