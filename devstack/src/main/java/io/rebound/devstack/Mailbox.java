@@ -78,9 +78,30 @@ public final class Mailbox {
     public record Received(String to, String messageId) {
     }
 
-    /** Messages addressed (To) to the given address. */
+    /**
+     * Messages addressed (To) to the given address, oldest first. Picked from the message list, so only those are
+     * downloaded: cheap however much other mail the server holds.
+     */
     public List<MimeMessage> messagesTo(String address) {
-        return messages().stream().filter(m -> addressedTo(m, address)).toList();
+        try {
+            JsonNode list = JSON.readTree(get("/api/v1/messages?limit=1000000", HttpResponse.BodyHandlers.ofString()));
+            List<MimeMessage> messages = new ArrayList<>();
+            for (JsonNode item : list.path("messages")) {
+                boolean ours = false;
+                for (JsonNode to : item.path("To")) {
+                    ours |= to.path("Address").asText().equalsIgnoreCase(address);
+                }
+                if (ours) {
+                    try (InputStream raw = get("/api/v1/message/" + item.path("ID").asText() + "/raw",
+                            HttpResponse.BodyHandlers.ofInputStream())) {
+                        messages.add(new MimeMessage(Session.getInstance(new Properties()), raw));
+                    }
+                }
+            }
+            return messages.stream().filter(m -> addressedTo(m, address)).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the mailbox at " + baseUrl + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean addressedTo(MimeMessage message, String address) {
