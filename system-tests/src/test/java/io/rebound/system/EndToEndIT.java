@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The whole system as a user meets it: devstack plus the three packaged services as separate processes, driven
  * over HTTP, with the answer read from the SMTP server's mailbox.
  */
-@ExtendWith(InfraAvailable.class)
+@ExtendWith({InfraAvailable.class, SharedSystem.class})
 class EndToEndIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(90);
@@ -31,15 +30,8 @@ class EndToEndIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = RunningSystem.start("system");
+        system = SharedSystem.get();
         mailbox = system.mailbox();
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

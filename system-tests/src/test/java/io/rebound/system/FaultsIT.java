@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * days ago, so each accepted activity must end as one row, one ActivityRecorded, one OVERLOAD alert and one email to
  * the runner and one to their PT), then waits until the system is quiet and balances the ledger.
  */
-@ExtendWith(InfraAvailable.class)
+@ExtendWith({InfraAvailable.class, SharedSystem.class})
 class FaultsIT {
 
     /** How long, at most, the system may take to catch up after a fault. */
@@ -57,15 +56,8 @@ class FaultsIT {
         // Stopping the broker and the database on their ports needs devstack's own servers.
         assumeTrue(InfraMode.current() == InfraMode.EMBEDDED, "fault tests stop and restart Kafka and PostgreSQL in"
                 + " place, which only -Dinfra=embedded can do");
-        system = RunningSystem.start("system-faults");
+        system = SharedSystem.get();
         infrastructure = (EmbeddedInfrastructure) system.infrastructure();
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
@@ -202,7 +194,7 @@ class FaultsIT {
             });
             // Then quiet: a duplicate arriving late would change the ledger.
             Ledger balanced = last[0];
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> (last[0] = Ledger.read(runners, load.accepted(), newest)).equals(balanced));
         } finally {
             if (last[0] != null) {
@@ -223,12 +215,12 @@ class FaultsIT {
     }
 
     /**
-     * The device side: starts one runner's deliveries every 200 ms (5 activities a second), each delivery sent
+     * The device side: starts one runner's deliveries every 125 ms (8 activities a second), each delivery sent
      * {@code copies} times at once and re-sent every second until answered 2xx, as a provider re-sends.
      */
     private static final class Load {
 
-        private static final Duration INTERVAL = Duration.ofMillis(200);
+        private static final Duration INTERVAL = Duration.ofMillis(125);
         private static final Duration GIVE_UP = Duration.ofMinutes(3);
 
         private final List<Runner> runners;

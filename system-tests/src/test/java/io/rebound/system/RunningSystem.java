@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole system as a test class starts it once: devstack's Kafka, PostgreSQL and SMTP, WireMock playing the
- * providers, a token issuer, and the three packaged services as processes, each on its own fixed port so it can be
- * stopped and started again where clients expect it.
+ * The whole system, started once for the module's test classes ({@link SharedSystem}): devstack's Kafka, PostgreSQL
+ * and SMTP, WireMock playing the providers, a token issuer, and the three packaged services as processes, each on its
+ * own fixed port so it can be stopped and started again where clients expect it.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -54,23 +54,27 @@ final class RunningSystem implements AutoCloseable {
             providers = Providers.start();
             issuer = TokenIssuer.start(0);
 
+            // A killed consumer's partitions go to its restarted successor after 10 s, not the default 45 s.
+            Map<String, String> common = new HashMap<>(issuer.quarkusConfig());
+            common.put("kafka.session.timeout.ms", "10000");
+
             Map<String, String> activityConfig = new HashMap<>(endpoints.quarkusConfig("activity"));
             activityConfig.put("rebound.activity.strava.base-url", providers.baseUrl());
             activityConfig.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
             activityConfig.put("rebound.activity.token-key", Providers.TOKEN_KEY);
-            activityConfig.putAll(issuer.quarkusConfig());
+            activityConfig.putAll(common);
             ServiceProcess activity = new ServiceProcess("activity-service", Ports.free(), activityConfig, logs).start();
             started.add(activity);
 
             Map<String, String> planConfig = new HashMap<>(endpoints.quarkusConfig("plan"));
-            planConfig.putAll(issuer.quarkusConfig());
+            planConfig.putAll(common);
             ServiceProcess plan = new ServiceProcess("plan-service", Ports.free(), planConfig, logs).start();
             started.add(plan);
 
             // Run as in production (prod profile), so it needs the secret that signs unsubscribe links.
             Map<String, String> notificationConfig = new HashMap<>(endpoints.quarkusConfig("notification"));
             notificationConfig.put("rebound.notification.unsubscribe-secret", "system-test-unsubscribe-secret-" + UUID.randomUUID());
-            notificationConfig.putAll(issuer.quarkusConfig());
+            notificationConfig.putAll(common);
             // Retries after an SMTP outage within seconds, not the production 5 s doubling up to 10 min.
             notificationConfig.put("rebound.notification.first-backoff", "1s");
             notificationConfig.put("rebound.notification.max-backoff", "5s");
@@ -133,10 +137,23 @@ final class RunningSystem implements AutoCloseable {
                 endpoints.postgresUser(), endpoints.postgresPassword());
     }
 
+    /** Stops the three services side by side (each waits out its shutdown delay), then everything else. */
     @Override
     public void close() throws Exception {
+        List<Thread> stopping = new java.util.ArrayList<>();
         for (ServiceProcess service : List.of(notification, plan, activity)) {
-            service.close();
+            Thread stop = new Thread(() -> {
+                try {
+                    service.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-service");
+            stop.start();
+            stopping.add(stop);
+        }
+        for (Thread stop : stopping) {
+            stop.join();
         }
         closeQuietly(infrastructure, providers, issuer);
     }
