@@ -40,6 +40,16 @@ public final class EmbeddedInfrastructure implements Infrastructure {
                 "127.0.0.1", smtp.smtpPort(), smtp.mailboxUrl());
     }
 
+    /** The broker, for tests that stop it and start it again ({@link EmbeddedKafka#restart()}). */
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    /** The database server, for tests that stop it and start it again ({@link Postgres#stop()}, {@link Postgres#start()}). */
+    public Postgres postgres() {
+        return postgres;
+    }
+
     /** The SMTP server, for tests that take it down and bring it back ({@link Smtp#pause()}). */
     public Smtp smtp() {
         return smtp;

@@ -20,11 +20,13 @@ import org.apache.kafka.server.common.MetadataVersion;
 /** Apache Kafka's own broker, one node acting as broker and KRaft controller, inside this JVM. */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    /** The broker running now; null between {@link #stop()} and {@link #start()}. */
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private EmbeddedKafka(KafkaConfig config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -72,11 +74,42 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .run();
 
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + clientPort);
-        kafka.awaitReady();
+        EmbeddedKafka kafka = new EmbeddedKafka(config, "127.0.0.1:" + clientPort);
+        kafka.start();
         return kafka;
+    }
+
+    /**
+     * Starts the broker again after {@link #stop()}: same ports, same log directory, so every record and every
+     * consumer group's offsets written before the stop are there. Does nothing when it is running.
+     */
+    public synchronized void start() throws Exception {
+        if (server != null) {
+            return;
+        }
+        KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+        started.startup();
+        server = started;
+        awaitReady();
+    }
+
+    /** Shuts the broker down cleanly, as an operator stopping it would; its port refuses connections until {@link #start()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** {@link #stop()} then {@link #start()}. */
+    public void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    public synchronized boolean running() {
+        return server != null;
     }
 
     public String bootstrapServers() {
@@ -97,7 +130,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 }

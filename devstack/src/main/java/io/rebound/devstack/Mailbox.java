@@ -43,9 +43,65 @@ public final class Mailbox {
         }
     }
 
-    /** Messages addressed (To) to the given address. */
+    /**
+     * The To addresses of every message received so far, lower-cased, one entry per message and recipient: read
+     * from the message list alone, so it stays cheap with thousands of messages.
+     */
+    public List<String> recipients() {
+        return received().stream().map(Received::to).toList();
+    }
+
+    /** One entry per message and To recipient, from the message list alone: cheap with thousands of messages. */
+    public List<Received> received() {
+        try {
+            // Mailpit pages its list (50 by default); devstack's own view ignores the limit and lists everything.
+            JsonNode list = JSON.readTree(get("/api/v1/messages?limit=1000000", HttpResponse.BodyHandlers.ofString()));
+            List<Received> received = new ArrayList<>();
+            for (JsonNode item : list.path("messages")) {
+                for (JsonNode to : item.path("To")) {
+                    received.add(new Received(to.path("Address").asText().toLowerCase(java.util.Locale.ROOT),
+                            item.path("MessageID").asText()));
+                }
+            }
+            return received;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the mailbox at " + baseUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A message as one recipient received it.
+     *
+     * @param to        the recipient's address, lower-cased
+     * @param messageId its Message-ID header without the angle brackets; the same for a message sent again
+     */
+    public record Received(String to, String messageId) {
+    }
+
+    /**
+     * Messages addressed (To) to the given address, oldest first. Picked from the message list, so only those are
+     * downloaded: cheap however much other mail the server holds.
+     */
     public List<MimeMessage> messagesTo(String address) {
-        return messages().stream().filter(m -> addressedTo(m, address)).toList();
+        try {
+            JsonNode list = JSON.readTree(get("/api/v1/messages?limit=1000000", HttpResponse.BodyHandlers.ofString()));
+            List<MimeMessage> messages = new ArrayList<>();
+            for (JsonNode item : list.path("messages")) {
+                boolean ours = false;
+                for (JsonNode to : item.path("To")) {
+                    ours |= to.path("Address").asText().equalsIgnoreCase(address);
+                }
+                if (ours) {
+                    try (InputStream raw = get("/api/v1/message/" + item.path("ID").asText() + "/raw",
+                            HttpResponse.BodyHandlers.ofInputStream())) {
+                        messages.add(new MimeMessage(Session.getInstance(new Properties()), raw));
+                    }
+                }
+            }
+            return messages.stream().filter(m -> addressedTo(m, address)).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the mailbox at " + baseUrl + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean addressedTo(MimeMessage message, String address) {

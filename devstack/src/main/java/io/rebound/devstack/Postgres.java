@@ -22,11 +22,20 @@ public final class Postgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final int port;
-    private final AutoCloseable server;
+    private final Server server;
+    private boolean running = true;
 
-    private Postgres(int port, AutoCloseable server) {
+    private Postgres(int port, Server server) {
         this.port = port;
         this.server = server;
+    }
+
+    /** One way of running the server: it can be stopped and started again on its data directory. */
+    private interface Server {
+
+        void start() throws Exception;
+
+        void stop() throws Exception;
     }
 
     /** Starts on a fresh, empty data directory. */
@@ -34,14 +43,9 @@ public final class Postgres implements AutoCloseable {
         int chosen = Ports.orFree(port);
         Files2.wipe(dataDir);
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                    .setPort(chosen)
-                    .setDataDirectory(dataDir.resolve("data"))
-                    .setOverrideWorkingDirectory(dataDir.resolve("binaries").toFile())
-                    .setCleanDataDirectory(true)
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                    .start();
-            return new Postgres(embedded.getPort(), embedded);
+            Zonky embedded = new Zonky(chosen, dataDir);
+            embedded.start();
+            return new Postgres(chosen, embedded);
         } catch (Exception | LinkageError embeddedFailure) {
             Optional<Path> bin = machineBinaries();
             if (bin.isEmpty()) {
@@ -58,9 +62,61 @@ public final class Postgres implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops the server (fast shutdown: open sessions are cut), as a crash of the database host looks to its
+     * clients; the port refuses connections until {@link #start()}. Does nothing when already stopped.
+     */
+    public synchronized void stop() throws Exception {
+        if (running) {
+            server.stop();
+            running = false;
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and data directory: nothing written is lost. */
+    public synchronized void start() throws Exception {
+        if (!running) {
+            server.start();
+            running = true;
+        }
+    }
+
+    public synchronized boolean running() {
+        return running;
+    }
+
     @Override
     public void close() throws Exception {
-        server.close();
+        stop();
+    }
+
+    /** zonky's embedded binaries; the data directory is wiped once, before the first start, and kept across restarts. */
+    private static final class Zonky implements Server {
+
+        private final int port;
+        private final Path dataDir;
+        private EmbeddedPostgres embedded;
+
+        Zonky(int port, Path dataDir) {
+            this.port = port;
+            this.dataDir = dataDir;
+        }
+
+        @Override
+        public void start() throws IOException {
+            embedded = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir.resolve("data"))
+                    .setOverrideWorkingDirectory(dataDir.resolve("binaries").toFile())
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .start();
+        }
+
+        @Override
+        public void stop() throws IOException {
+            embedded.close();
+        }
     }
 
     private static Optional<Path> machineBinaries() throws IOException {
@@ -80,7 +136,7 @@ public final class Postgres implements AutoCloseable {
     }
 
     /** The machine's PostgreSQL binaries, run as the unprivileged postgres user when we are root. */
-    private record MachinePostgres(Path bin, Path dataDir) implements AutoCloseable {
+    private record MachinePostgres(Path bin, Path dir, int port) implements Server {
 
         static MachinePostgres start(Path bin, int port, Path dir) throws Exception {
             Files.createDirectories(dir);
@@ -91,17 +147,24 @@ public final class Postgres implements AutoCloseable {
             }
             run(asPostgres(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                     "--auth=trust", "-E", "UTF8", "--no-sync")));
-            run(asPostgres(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                    "-l", dir.resolve("server.log").toString(), "-o",
-                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir + " -c fsync=off",
-                    "start")));
-            return new MachinePostgres(bin, data);
+            MachinePostgres postgres = new MachinePostgres(bin, dir, port);
+            postgres.start();
+            return postgres;
         }
 
         @Override
-        public void close() throws Exception {
+        public void start() throws Exception {
             boolean root = "root".equals(System.getProperty("user.name"));
-            run(asPostgres(root, List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")));
+            run(asPostgres(root, List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
+                    "-l", dir.resolve("server.log").toString(), "-o",
+                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir + " -c fsync=off",
+                    "start")));
+        }
+
+        @Override
+        public void stop() throws Exception {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            run(asPostgres(root, List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop")));
         }
 
         private static List<String> asPostgres(boolean root, List<String> command) {

@@ -161,6 +161,9 @@ public final class Smtp implements AutoCloseable {
             }
             item.put("To", to);
             item.put("Created", message.getSentDate() == null ? null : message.getSentDate().toInstant().toString());
+            String messageId = message.getMessageID();
+            // Mailpit's field: the Message-ID header without its angle brackets.
+            item.put("MessageID", messageId == null ? "" : messageId.replaceAll("^<|>$", ""));
             list.add(item);
         }
         Map<String, Object> summary = new LinkedHashMap<>();

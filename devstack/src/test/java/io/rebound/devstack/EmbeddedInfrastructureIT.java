@@ -1,16 +1,21 @@
 package io.rebound.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +84,53 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
+    void kafkaRestartedOnItsPortKeepsItsRecords() throws Exception {
+        String key = "restart-" + Instant.now().toEpochMilli();
+        try (TopicWriter writer = new TopicWriter(endpoints.kafkaBootstrapServers())) {
+            writer.send("activities", key, "{\"before\": true}", new RecordHeaders());
+        }
+
+        infrastructure.kafka().stop();
+        assertThat(infrastructure.kafka().running()).isFalse();
+        int port = Integer.parseInt(endpoints.kafkaBootstrapServers().split(":")[1]);
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close()).isInstanceOf(ConnectException.class);
+        infrastructure.kafka().start();
+
+        assertThat(infrastructure.endpoints()).isEqualTo(endpoints);
+        try (TopicWriter writer = new TopicWriter(endpoints.kafkaBootstrapServers())) {
+            writer.send("activities", key, "{\"after\": true}", new RecordHeaders());
+        }
+        assertThat(new TopicReader(endpoints.kafkaBootstrapServers())
+                .await("activities", r -> key.equals(r.key()), 2, Duration.ofSeconds(60), Duration.ZERO))
+                .extracting(r -> r.value()).containsExactly("{\"before\": true}", "{\"after\": true}");
+        assertThat(new TopicReader(endpoints.kafkaBootstrapServers()).all("activities"))
+                .filteredOn(r -> key.equals(r.key())).hasSize(2);
+    }
+
+    @Test
+    void postgresStoppedAndStartedAgainKeepsItsRows() throws Exception {
+        String url = "jdbc:postgresql://" + endpoints.postgresHost() + ":" + endpoints.postgresPort() + "/activity";
+        try (Connection connection = DriverManager.getConnection(url, endpoints.postgresUser(), endpoints.postgresPassword())) {
+            connection.createStatement().execute("CREATE TABLE restart_check (note text)");
+            connection.createStatement().execute("INSERT INTO restart_check VALUES ('written before the stop')");
+        }
+
+        infrastructure.postgres().stop();
+        assertThat(infrastructure.postgres().running()).isFalse();
+        assertThatThrownBy(() -> DriverManager.getConnection(url, endpoints.postgresUser(), endpoints.postgresPassword()).close())
+                .isInstanceOf(SQLException.class);
+        infrastructure.postgres().start();
+
+        assertThat(infrastructure.endpoints()).isEqualTo(endpoints);
+        try (Connection connection = DriverManager.getConnection(url, endpoints.postgresUser(), endpoints.postgresPassword());
+             ResultSet result = connection.createStatement().executeQuery("SELECT note FROM restart_check")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).isEqualTo("written before the stop");
+            connection.createStatement().execute("DROP TABLE restart_check");
+        }
+    }
+
+    @Test
     void mailSentOverSmtpCanBeReadBackFromTheMailbox() throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", endpoints.smtpHost());
@@ -91,6 +143,11 @@ class EmbeddedInfrastructureIT {
         message.setText("hello from the test");
         Transport.send(message);
 
+        assertThat(new Mailbox(endpoints.mailboxUrl()).recipients()).contains("pt@clinic.example.org");
+        assertThat(new Mailbox(endpoints.mailboxUrl()).received()).anySatisfy(received -> {
+            assertThat(received.to()).isEqualTo("pt@clinic.example.org");
+            assertThat("<" + received.messageId() + ">").isEqualTo(message.getMessageID());
+        });
         assertThat(new Mailbox(endpoints.mailboxUrl()).messagesTo("pt@clinic.example.org"))
                 .anySatisfy(m -> {
                     assertThat(m.getSubject()).isEqualTo(subject);

@@ -80,6 +80,9 @@ class AlertEmailsIT {
         MimeMessage toPt = Mails.to(ptEmail).get(0);
         assertThat(toPt.getSubject()).isEqualTo("Rebound: Robin " + plan.runnerId() + " — OVERLOAD on day 2 (Rest)");
         assertThat(Mails.recipients(toPt)).containsExactly(ptEmail);
+        // One Message-ID per alert and recipient, so a re-send after a crash is recognisably the same email.
+        assertThat(toRunner.getMessageID()).isEqualTo("<" + alert.alertId() + ".alert.runner@rebound>");
+        assertThat(toPt.getMessageID()).isEqualTo("<" + alert.alertId() + ".alert.pt@rebound>");
         assertThat(Mails.alternative(toPt).getContentType()).startsWith("multipart/alternative");
         for (String body : List.of(Mails.part(toPt, "text/plain"), Mails.part(toPt, "text/html"))) {
             assertThat(body).contains("no running in days 1-7", "day 2", "3.11 mi", "Robin " + plan.runnerId(),

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -24,6 +25,8 @@ final class Providers implements AutoCloseable {
 
     static final String GENERIC_SECRET = "whsec_c3lzdGVtLXRlc3Qtc2VjcmV0LWZvci1yZWJvdW5kLTAx";
     static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final WireMockServer server;
 
@@ -73,18 +76,37 @@ final class Providers implements AutoCloseable {
 
     /** A Standard Webhooks delivery, signed as any other app would sign it. */
     static HttpResponse<String> postSignedWebhook(String api, String userId, String start, double metres) throws Exception {
-        String id = "msg_" + UUID.randomUUID();
-        long timestamp = Instant.now().getEpochSecond();
-        String body = """
-                {"type": "activity.created", "data": {"userId": "%s", "activityId": "%s", "sport": "run",
+        return postSignedWebhook(api, "msg_" + UUID.randomUUID(),
+                genericActivity("activity.created", userId, UUID.randomUUID().toString(), start, metres, null));
+    }
+
+    /**
+     * The body of a generic webhook about one activity.
+     *
+     * @param type      activity.created or activity.updated
+     * @param versionAt the app's own time of this version of the activity, or null to leave it out
+     */
+    static String genericActivity(String type, String userId, String activityId, String start, double metres, Instant versionAt) {
+        return """
+                {"type": "%s", %s"data": {"userId": "%s", "activityId": "%s", "sport": "run",
                  "startTime": "%s", "durationSeconds": 2400, "distanceMetres": %s}}
-                """.formatted(userId, UUID.randomUUID(), start, metres);
+                """.formatted(type, versionAt == null ? "" : "\"timestamp\": \"" + versionAt + "\", ", userId, activityId,
+                start, metres);
+    }
+
+    /**
+     * Sends one delivery, signed now: an app re-sending a delivery keeps its {@code webhook-id} and signs again with
+     * the time of the new attempt. Gives up on an answer after 15 s, as a sender's HTTP client would.
+     */
+    static HttpResponse<String> postSignedWebhook(String api, String webhookId, String body) throws Exception {
+        long timestamp = Instant.now().getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(GENERIC_SECRET.substring("whsec_".length())), "HmacSHA256"));
         String signature = Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/api/v1/webhooks/generic"))
-                .header("Content-Type", "application/json").header("webhook-id", id)
+                mac.doFinal((webhookId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/webhooks/generic"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp)).header("webhook-signature", "v1," + signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,7 +48,8 @@ public class DeliverySender {
             + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED";
 
     // A crash after SMTP accepted a message but before this update commits leaves the row SENDING, so it is sent
-    // again once: at most one duplicate, never a lost email.
+    // again once, with the same Message-ID (messageId): never a lost email. A failed update without a crash (the
+    // database was down) is remembered in sentNotRecorded instead, so that case sends nothing twice.
     private static final String SENT = "UPDATE delivery SET state = 'SENT', sent_at = now(), attempts = attempts + 1,"
             + " last_error = NULL WHERE id = :id AND state = 'SENDING'";
 
@@ -58,6 +62,11 @@ public class DeliverySender {
     private final Vertx vertx;
     private final RecipientPolicy policy;
     private final UnsubscribeLinks links;
+    /**
+     * Deliveries SMTP accepted whose SENT could not be recorded (the database was unreachable): their claim goes
+     * stale and is taken again, and then only SENT is recorded, the email not sent a second time.
+     */
+    private final Set<UUID> sentNotRecorded = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
@@ -140,6 +149,9 @@ public class DeliverySender {
 
     /** Asks the recipient's preferences first: the email may be suppressed or held for quiet hours instead. */
     private Uni<Void> send(Delivery row, Context context) {
+        if (sentNotRecorded.contains(row.id)) {
+            return SafeContexts.on(context, () -> markSent(row));
+        }
         return SafeContexts.on(context, () -> policy.clearToSend(row, Instant.now()))
                 .chain(clear -> clear ? sendNow(row, context) : Uni.createFrom().voidItem());
     }
@@ -158,7 +170,8 @@ public class DeliverySender {
             return SafeContexts.on(context, () -> failed.cannotRender(row, e));
         }
         Mail mail = footer.addHeadersTo(
-                Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html()));
+                Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html()))
+                .addHeader("Message-ID", messageId(row));
         rendered.images().forEach(image -> mail.addInlineAttachment(image.fileName(), image.png(), "image/png",
                 "<" + image.contentId() + ">"));
         Span span = tracer.spanBuilder("send email")
@@ -180,12 +193,28 @@ public class DeliverySender {
                         : retryLater(row, failure)));
     }
 
+    /**
+     * One Message-ID per alert, recipient and kind of email, whatever the attempt: the one email sent again after a
+     * crash between SMTP's acceptance and the SENT commit (which SMTP gives no way to close) is the same message,
+     * which mail systems and clients show once.
+     */
+    static String messageId(Delivery row) {
+        return "<" + row.alertId + "." + row.kind.toLowerCase(Locale.ROOT) + "."
+                + row.recipientRole.name().toLowerCase(Locale.ROOT) + "@rebound>";
+    }
+
     private Uni<Void> markSent(Delivery row) {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate()))
                 .invoke(() -> {
+                    sentNotRecorded.remove(row.id);
                     metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.SENT);
                     Log.infof("sent %s email for alert %s (delivery %s)", row.recipientRole, row.alertId, row.id);
+                })
+                .onFailure().invoke(failure -> {
+                    sentNotRecorded.add(row.id);
+                    Log.warnf("delivery %s was sent but could not be recorded as SENT (%s); it will be recorded, not"
+                            + " sent again, once its claim is taken again", row.id, failure.getMessage());
                 })
                 .replaceWithVoid();
     }

@@ -1,0 +1,175 @@
+package io.rebound.system;
+
+import io.rebound.devstack.Endpoints;
+import io.rebound.devstack.InfraMode;
+import io.rebound.devstack.Infrastructure;
+import io.rebound.devstack.Mailbox;
+import io.rebound.devstack.Ports;
+import io.rebound.devstack.TokenIssuer;
+import io.rebound.devstack.TopicReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole system, started once for the module's test classes ({@link SharedSystem}): devstack's Kafka, PostgreSQL
+ * and SMTP, WireMock playing the providers, a token issuer, and the three packaged services as processes, each on its
+ * own fixed port so it can be stopped and started again where clients expect it.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private final Infrastructure infrastructure;
+    private final Providers providers;
+    private final TokenIssuer issuer;
+    private final ServiceProcess activity;
+    private final ServiceProcess plan;
+    private final ServiceProcess notification;
+
+    private RunningSystem(Infrastructure infrastructure, Providers providers, TokenIssuer issuer, ServiceProcess activity,
+            ServiceProcess plan, ServiceProcess notification) {
+        this.infrastructure = infrastructure;
+        this.providers = providers;
+        this.issuer = issuer;
+        this.activity = activity;
+        this.plan = plan;
+        this.notification = notification;
+    }
+
+    /** Starts everything, with data and logs under {@code java.io.tmpdir/<name>}; stops what started if a part fails. */
+    static RunningSystem start(String name) throws Exception {
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), name);
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        Infrastructure infrastructure = InfraMode.current().start(work.resolve("devstack"));
+        Providers providers = null;
+        TokenIssuer issuer = null;
+        List<ServiceProcess> started = new java.util.ArrayList<>();
+        try {
+            Endpoints endpoints = infrastructure.endpoints();
+            providers = Providers.start();
+            issuer = TokenIssuer.start(0);
+
+            // A killed consumer's partitions go to its restarted successor after 10 s, not the default 45 s.
+            Map<String, String> common = new HashMap<>(issuer.quarkusConfig());
+            common.put("kafka.session.timeout.ms", "10000");
+
+            Map<String, String> activityConfig = new HashMap<>(endpoints.quarkusConfig("activity"));
+            activityConfig.put("rebound.activity.strava.base-url", providers.baseUrl());
+            activityConfig.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
+            activityConfig.put("rebound.activity.token-key", Providers.TOKEN_KEY);
+            activityConfig.putAll(common);
+            ServiceProcess activity = new ServiceProcess("activity-service", Ports.free(), activityConfig, logs).start();
+            started.add(activity);
+
+            Map<String, String> planConfig = new HashMap<>(endpoints.quarkusConfig("plan"));
+            planConfig.putAll(common);
+            ServiceProcess plan = new ServiceProcess("plan-service", Ports.free(), planConfig, logs).start();
+            started.add(plan);
+
+            // Run as in production (prod profile), so it needs the secret that signs unsubscribe links.
+            Map<String, String> notificationConfig = new HashMap<>(endpoints.quarkusConfig("notification"));
+            notificationConfig.put("rebound.notification.unsubscribe-secret", "system-test-unsubscribe-secret-" + UUID.randomUUID());
+            notificationConfig.putAll(common);
+            // Retries after an SMTP outage within seconds, not the production 5 s doubling up to 10 min.
+            notificationConfig.put("rebound.notification.first-backoff", "1s");
+            notificationConfig.put("rebound.notification.max-backoff", "5s");
+            // A claim left by a killed process is taken again after 20 s, not the production minute.
+            notificationConfig.put("rebound.notification.stale-claim", "20s");
+            ServiceProcess notification = new ServiceProcess("notification-service", Ports.free(), notificationConfig, logs).start();
+            started.add(notification);
+
+            return new RunningSystem(infrastructure, providers, issuer, activity, plan, notification);
+        } catch (Exception | Error e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+            closeQuietly(infrastructure, providers, issuer);
+            throw e;
+        }
+    }
+
+    Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    Endpoints endpoints() {
+        return infrastructure.endpoints();
+    }
+
+    Providers providers() {
+        return providers;
+    }
+
+    ServiceProcess activity() {
+        return activity;
+    }
+
+    ServiceProcess plan() {
+        return plan;
+    }
+
+    ServiceProcess notification() {
+        return notification;
+    }
+
+    Mailbox mailbox() {
+        return new Mailbox(endpoints().mailboxUrl());
+    }
+
+    TopicReader topics() {
+        return new TopicReader(endpoints().kafkaBootstrapServers());
+    }
+
+    /** A runner's own signed token, as their app sends it. */
+    String runnerToken(String runnerId) {
+        return issuer.sign(runnerId, List.of("runner"));
+    }
+
+    /** A PT's signed token: their id at the clinic's identity provider as the subject. */
+    String ptToken(String ptId) {
+        return issuer.sign(ptId, List.of("pt"));
+    }
+
+    /** A JDBC connection to one service's database, to count what it really stored. */
+    Connection database(String name) throws SQLException {
+        Endpoints endpoints = endpoints();
+        return DriverManager.getConnection(endpoints.quarkusConfig(name).get("quarkus.datasource.jdbc.url"),
+                endpoints.postgresUser(), endpoints.postgresPassword());
+    }
+
+    /** Stops the three services side by side (each waits out its shutdown delay), then everything else. */
+    @Override
+    public void close() throws Exception {
+        List<Thread> stopping = new java.util.ArrayList<>();
+        for (ServiceProcess service : List.of(notification, plan, activity)) {
+            Thread stop = new Thread(() -> {
+                try {
+                    service.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-service");
+            stop.start();
+            stopping.add(stop);
+        }
+        for (Thread stop : stopping) {
+            stop.join();
+        }
+        closeQuietly(infrastructure, providers, issuer);
+    }
+
+    private static void closeQuietly(Infrastructure infrastructure, Providers providers, TokenIssuer issuer) {
+        infrastructure.close();
+        if (providers != null) {
+            providers.close();
+        }
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+}
