@@ -74,6 +74,12 @@ class DockerComposeTest {
                 continue;
             }
             Map<String, String> environment = environment(module.name(), service, problems);
+            String healthcheck = service.path("healthcheck").path("test").toString();
+            if (!healthcheck.contains("127.0.0.1/" + module.managementPort() + " ")
+                    || !healthcheck.contains("/q/health/ready")) {
+                problems.add(module.name() + ": the healthcheck must ask /q/health/ready on the management port "
+                        + module.managementPort() + " (the packaged service serves health only there)");
+            }
             for (String address : List.of("REBOUND_KAFKA_BOOTSTRAP", "REBOUND_DB_JDBC_URL", "REBOUND_SMTP_HOST")) {
                 Optional<String> host = Optional.ofNullable(environment.get(address)).map(DockerComposeTest::host);
                 if (host.isPresent() && !"service_healthy".equals(service.path("depends_on").path(host.get())
@@ -84,8 +90,8 @@ class DockerComposeTest {
             }
         }
         assertThat(problems).as("docker-compose.yml:%n  %s", String.join("\n  ", problems)).isEmpty();
-        System.out.printf("deploy-tests [compose]: %d services health-checked (or one-shot), %d depends_on entries all"
-                + " waiting for service_healthy or service_completed_successfully%n", services.size(), dependencies);
+        System.out.printf("deploy-tests [compose]: %d services health-checked (or one-shot; Rebound's on their"
+                + " management port), %d depends_on entries all waiting for service_healthy or service_completed_successfully%n", services.size(), dependencies);
     }
 
     @Test

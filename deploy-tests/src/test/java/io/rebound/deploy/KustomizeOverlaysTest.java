@@ -69,6 +69,8 @@ class KustomizeOverlaysTest {
             "liveness", "/q/health/live",
             "readiness", "/q/health/ready");
     private static final String SHUTDOWN_TIMEOUT = "QUARKUS_SHUTDOWN_TIMEOUT";
+    /** The container port where a packaged service serves /q/health and /q/metrics, apart from its API. */
+    private static final String MANAGEMENT = "management";
     private static final Pattern SLEEP = Pattern.compile("sleep (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -131,7 +133,7 @@ class KustomizeOverlaysTest {
             }
         }
         report(rendered, problems, "%d Deployments (%d services): three probes (/q/health/started, live, ready on the"
-                + " services), requests and limits, a pinned image, one PodDisruptionBudget each, grace period >= preStop"
+                + " services' management port), requests and limits, a pinned image, one PodDisruptionBudget each, grace period >= preStop"
                 + " + %s", deployments.size(), SERVICES.size(), SHUTDOWN_TIMEOUT);
     }
 
@@ -234,15 +236,20 @@ class KustomizeOverlaysTest {
                     && r.getFrom().stream().anyMatch(KustomizeOverlaysTest::isIngressController))) {
                 problems.add(name + ": no ingress rule lets the ingress controller's namespace reach port " + port);
             }
-            if (ingress.stream().noneMatch(r -> opens(r.getPorts(), port)
+            int management = managementPort(deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+            if (ingress.stream().noneMatch(r -> opens(r.getPorts(), management)
                     && r.getFrom().stream().anyMatch(KustomizeOverlaysTest::isPrometheus))) {
-                problems.add(name + ": no ingress rule lets Prometheus scrape port " + port);
+                problems.add(name + ": no ingress rule lets Prometheus scrape the " + MANAGEMENT + " port " + management);
+            }
+            if (ingress.stream().anyMatch(r -> opens(r.getPorts(), management)
+                    && r.getFrom().stream().anyMatch(KustomizeOverlaysTest::isIngressController))) {
+                problems.add(name + ": the ingress controller may reach the " + MANAGEMENT + " port " + management);
             }
             checkScraped(rendered, deployment, monitors, problems);
         }
         report(rendered, problems, "default deny present; %d NetworkPolicies, every Deployment selected by one, each"
-                + " service's open to DNS/Kafka/PostgreSQL out and ingress controller/Prometheus in; %d ServiceMonitors"
-                + " (selector, endpoints, /q/metrics) matching each service's Service", policies.size(), monitors.size());
+                + " service's open to DNS/Kafka/PostgreSQL out, the ingress controller in to the API port and Prometheus to"
+                + " the management port; %d ServiceMonitors (selector, endpoints, /q/metrics on the management port) matching each service's Service", policies.size(), monitors.size());
     }
 
     @ParameterizedTest(name = "overlays/{0} with {1} replica(s) per topic")
@@ -539,10 +546,21 @@ class KustomizeOverlaysTest {
                 if (port != service.port()) {
                     problems.add(service.name() + " listens on " + service.port() + " but its container port is " + port);
                 }
+                if (!service.managementPortInProd()) {
+                    problems.add(service.name() + ": its packaged jar serves /q on the API port; expected"
+                            + " %prod.quarkus.management.enabled=true");
+                }
+                String management = env(rendered, container, "REBOUND_MANAGEMENT_PORT").orElse("");
+                if (!management.equals(Integer.toString(managementPort(container)))) {
+                    problems.add(service.name() + ": REBOUND_MANAGEMENT_PORT=" + management + " but its " + MANAGEMENT
+                            + " container port is " + managementPort(container));
+                } else if (managementPort(container) == service.port()) {
+                    problems.add(service.name() + ": the " + MANAGEMENT + " port is its API port " + port);
+                }
             }
         }
         report(rendered, problems, "%d services given only REBOUND_* settings they read, every local default"
-                + " overridden, Kafka at %s", SERVICES.size(), bootstrap);
+                + " overridden, Kafka at %s, /q on a management port of its own", SERVICES.size(), bootstrap);
     }
 
     @ParameterizedTest(name = "overlays/{0}")
@@ -675,6 +693,10 @@ class KustomizeOverlaysTest {
             String wanted = PROBES.get(probe.getKey());
             if (service && (p.getHttpGet() == null || !wanted.equals(p.getHttpGet().getPath()))) {
                 problems.add(where + ": " + probe.getKey() + " probe must GET " + wanted);
+            } else if (service && !isManagementPort(container, p.getHttpGet().getPort())) {
+                IntOrString port = p.getHttpGet().getPort();
+                problems.add(where + ": " + probe.getKey() + " probe must use the " + MANAGEMENT + " port, not "
+                        + (port.getStrVal() != null ? port.getStrVal() : port.getIntVal()));
             }
         }
     }
@@ -799,6 +821,9 @@ class KustomizeOverlaysTest {
                     if (port.isEmpty() || !hasPort(container, port.get().getTargetPort())) {
                         problems.add(describe(monitor) + ": endpoint port " + endpoint.get("port") + " is not a port of "
                                 + describe(service) + " reaching " + name);
+                    } else if (!isManagementPort(container, port.get().getTargetPort())) {
+                        problems.add(describe(monitor) + ": endpoint port " + endpoint.get("port") + " must reach the "
+                                + MANAGEMENT + " port of " + name);
                     } else if (!"/q/metrics".equals(endpoint.get("path"))) {
                         problems.add(describe(monitor) + ": endpoint path must be /q/metrics, was " + endpoint.get("path"));
                     } else {
@@ -857,6 +882,18 @@ class KustomizeOverlaysTest {
     private static boolean opens(List<NetworkPolicyPort> ports, int port) {
         return ports != null && ports.stream().anyMatch(p -> p.getPort() != null
                 && Objects.equals(p.getPort().getIntVal(), port));
+    }
+
+    /** The port named {@value #MANAGEMENT} the container declares; -1 if none. */
+    private static int managementPort(Container container) {
+        return Objects.requireNonNullElse(container.getPorts(), List.<ContainerPort>of()).stream()
+                .filter(p -> MANAGEMENT.equals(p.getName())).map(ContainerPort::getContainerPort).findFirst().orElse(-1);
+    }
+
+    private static boolean isManagementPort(Container container, IntOrString port) {
+        int management = managementPort(container);
+        return management != -1 && port != null
+                && (MANAGEMENT.equals(port.getStrVal()) || Objects.equals(port.getIntVal(), management));
     }
 
     private static boolean hasPort(Container container, IntOrString port) {

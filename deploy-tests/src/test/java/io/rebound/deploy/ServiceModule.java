@@ -12,13 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service's own sources say about how it must be deployed: its port, the topics it consumes and writes, its
- * database, and the REBOUND_* variables its application.properties reads.
+ * What a service's own sources say about how it must be deployed: its port, whether its packaged (prod) jar serves
+ * health and metrics on a management port of their own, the topics it consumes and writes, its database, and the
+ * REBOUND_* variables its application.properties reads.
  */
 record ServiceModule(
         String name,
         Path dir,
         int port,
+        boolean managementPortInProd,
+        int managementPort,
         Set<String> consumedTopics,
         Set<String> producedTopics,
         String database,
@@ -36,6 +39,7 @@ record ServiceModule(
             Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic");
     private static final Pattern OUTGOING_TOPIC = Pattern.compile("mp\\.messaging\\.outgoing\\.[^.]+\\.topic");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(REBOUND_[A-Z0-9_]+):?([^}]*)}");
+    private static final Pattern PORT_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:(\\d+)}");
     private static final Pattern DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)");
 
     static ServiceModule read(Path dir) {
@@ -76,7 +80,10 @@ record ServiceModule(
         if (port == null) {
             throw new IllegalStateException(file + " sets no quarkus.http.port");
         }
-        return new ServiceModule(dir.getFileName().toString(), dir, Integer.parseInt(port.trim()), consumed, produced,
+        Matcher management = PORT_DEFAULT.matcher(properties.getProperty("quarkus.management.port", ""));
+        return new ServiceModule(dir.getFileName().toString(), dir, Integer.parseInt(port.trim()),
+                "true".equals(properties.getProperty("%prod.quarkus.management.enabled", "").trim()),
+                management.find() ? Integer.parseInt(management.group(1)) : -1, consumed, produced,
                 database.group(1), variables, local);
     }
 

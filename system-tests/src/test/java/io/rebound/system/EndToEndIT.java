@@ -197,6 +197,18 @@ class EndToEndIT {
         assertThat(distinctAlertIds).isEqualTo(runners);
     }
 
+    @Test
+    void healthMetricsAndOpenApiAnswerOnTheManagementPortNotOnTheApiPort() throws Exception {
+        for (ServiceProcess service : List.of(system.activity(), system.plan(), system.notification())) {
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+                assertThat(RestClient.get(service.managementUrl() + path).statusCode())
+                        .as("%s on the management port", path).isEqualTo(200);
+                assertThat(RestClient.get(service.baseUrl() + path).statusCode())
+                        .as("%s on the API port", path).isEqualTo(404);
+            }
+        }
+    }
+
     /** All text of a message, from every text part however deep it is nested. */
     private static String textOf(Part part) throws Exception {
         if (part.isMimeType("text/*")) {

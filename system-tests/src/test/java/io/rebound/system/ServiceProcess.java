@@ -1,5 +1,6 @@
 package io.rebound.system;
 
+import io.rebound.devstack.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process. */
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process. Packaged, it runs
+ * the prod profile: health and metrics answer on its management port, not on its API port.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> config;
     private final Path log;
     private Process process;
@@ -28,12 +33,18 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(String name, int port, Map<String, String> config, Path logDir) {
         this.name = name;
         this.port = port;
+        this.managementPort = Ports.free();
         this.config = config;
         this.log = logDir.resolve(name + ".log");
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where /q/health and /q/metrics are. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** Starts the process with extra settings on top of its configuration, and waits until it is ready. */
@@ -46,6 +57,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         overrides.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
@@ -73,7 +85,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -96,7 +108,7 @@ final class ServiceProcess implements AutoCloseable {
         boolean sawNotReady = false;
         while (process.isAlive() && Duration.between(start, Instant.now()).compareTo(within) < 0) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
                 sawNotReady |= response.statusCode() == 503;
             } catch (IOException closed) {

@@ -34,6 +34,7 @@ final class ServiceProcess implements AutoCloseable {
 
     final String name;
     final int port;
+    private int managementPort = -1;
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
@@ -43,7 +44,8 @@ final class ServiceProcess implements AutoCloseable {
     private long readyMillis = -1;
 
     /**
-     * @param readyPath the path that answers 200 once the application is ready; null when any HTTP answer will do
+     * @param readyPath the path that answers 200 on the process's own management port (health is there in the prod
+     *     profile) once the application is ready; null when any HTTP answer on its port will do
      */
     ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path workDir, String readyPath) {
         this.name = name;
@@ -72,6 +74,10 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        if (readyPath != null) {
+            managementPort = SystemRun.Ports.free();
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        }
         long launched = System.nanoTime();
         process = builder.start();
         // bench/run stops whatever is listed here if this driver dies before it can stop them itself.
@@ -92,8 +98,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + (readyPath == null ? "/" : readyPath)))
-                    .timeout(Duration.ofSeconds(2)).build();
+            String url = readyPath == null ? baseUrl() + "/" : "http://127.0.0.1:" + managementPort + readyPath;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
             int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return readyPath == null || status == 200;
         } catch (IOException notYet) {
