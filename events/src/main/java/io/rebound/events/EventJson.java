@@ -2,6 +2,7 @@ package io.rebound.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -33,6 +34,28 @@ public final class EventJson {
     public static <T> T read(String json, EventType<T> type) {
         try {
             return MAPPER.readValue(json, type.payload());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException(type.type(), e);
+        }
+    }
+
+    /** Parses a payload once, to check its shape and then read it; unparseable or empty throws {@link MalformedEventException}. */
+    public static JsonNode tree(String json, EventType<?> type) {
+        try {
+            JsonNode document = MAPPER.readTree(json);
+            if (document == null || document.isMissingNode()) {
+                throw new MalformedEventException(type.type(), new IllegalArgumentException("empty payload"));
+            }
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(type.type(), e);
+        }
+    }
+
+    /** Reads an event from an already parsed payload, as {@link #read(String, EventType)} does from text. */
+    public static <T> T read(JsonNode document, EventType<T> type) {
+        try {
+            return MAPPER.treeToValue(document, type.payload());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException(type.type(), e);
         }

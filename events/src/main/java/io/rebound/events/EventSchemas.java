@@ -40,16 +40,7 @@ public final class EventSchemas {
      * The violations a consumer refuses a record for: those of the schema except fields it does not know, which a
      * newer producer may add (events change only by optional fields) and which reading ignores.
      */
-    public static List<String> readerViolations(EventType<?> type, String json) {
-        JsonNode document;
-        try {
-            document = EventJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            return List.of("not JSON: " + e.getOriginalMessage());
-        }
-        if (document == null) {
-            return List.of("empty");
-        }
+    public static List<String> readerViolations(EventType<?> type, JsonNode document) {
         return schema(type).validate(document).stream()
                 .filter(message -> !"additionalProperties".equals(message.getType()))
                 .map(ValidationMessage::getMessage).sorted().toList();

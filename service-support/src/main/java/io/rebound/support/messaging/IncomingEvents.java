@@ -1,5 +1,6 @@
 package io.rebound.support.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.rebound.events.CloudEvents;
 import io.rebound.events.EventJson;
 import io.rebound.events.EventSchemas;
@@ -34,12 +35,13 @@ public final class IncomingEvents {
         }
         // Checked before reading: a record of the wrong shape would otherwise fail later, in the database, and be
         // retried as if the database were down, holding up every record behind it.
-        List<String> violations = EventSchemas.readerViolations(type, record.value());
+        JsonNode document = EventJson.tree(record.value(), type);
+        List<String> violations = EventSchemas.readerViolations(type, document);
         if (!violations.isEmpty()) {
             throw new MalformedEventException(type.type(),
                     new IllegalArgumentException("record does not match the event's schema: " + violations));
         }
-        return new Received<>(id, EventJson.read(record.value(), type));
+        return new Received<>(id, EventJson.read(document, type));
     }
 
     /** The record's {@code ce_type}, for channels that carry several event types; empty string when absent. */
