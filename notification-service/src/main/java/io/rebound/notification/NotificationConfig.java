@@ -37,10 +37,6 @@ public interface NotificationConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** Emails sent at the same time, each on its own SMTP connection (the mailer's pool holds up to 10). */
-    @WithDefault("4")
-    int sendConcurrency();
-
     /** The wait after the first failed attempt; it doubles with each further failure (each wait jittered). */
     @WithDefault("5s")
     Duration firstBackoff();

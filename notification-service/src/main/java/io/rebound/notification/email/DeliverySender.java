@@ -126,9 +126,7 @@ public class DeliverySender {
     private Uni<Integer> sendAll(Context context) {
         return SafeContexts.on(context, this::claim)
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        // Each send gets its own context: Panache keeps one session per context.
-                        .onItem().transformToUni(row -> send(row, SafeContexts.fresh(vertx)))
-                        .merge(config.sendConcurrency())
+                        .onItem().transformToUniAndConcatenate(row -> send(row, context))
                         .collect().asList()
                         .replaceWith(rows.size()))
                 .chain(count -> count < config.batchSize() ? Uni.createFrom().item(count) : sendAll(context));
