@@ -16,11 +16,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real SMTP server (GreenMail) plus a small HTTP view of what it received. The view answers the part of
@@ -29,8 +32,8 @@ import java.util.Map;
  * {@code GET /} as a page for people.
  *
  * <p>Tests can take the SMTP server down and bring it back on the same port ({@link #pause()}, {@link #resume()}),
- * to see what a sender does in an outage. The HTTP view stays up throughout, and mail received before the pause
- * is kept.
+ * to see what a sender does in an outage, or leave it hanging ({@link #hang()}): connections taken, never answered.
+ * The HTTP view stays up throughout, and mail received before the outage is kept.
  */
 public final class Smtp implements AutoCloseable {
 
@@ -42,6 +45,8 @@ public final class Smtp implements AutoCloseable {
     /** The listener accepting SMTP connections now, or the one that did until {@link #pause()}. */
     private SmtpServer listener;
     private boolean accepting = true;
+    /** Takes connections on the SMTP port and never answers them, between {@link #hang()} and {@link #resume()}. */
+    private Silence silence;
 
     private Smtp(GreenMail greenMail, ServerSetup setup, HttpServer http) {
         this.greenMail = greenMail;
@@ -79,10 +84,27 @@ public final class Smtp implements AutoCloseable {
     }
 
     /**
+     * Leaves the SMTP server hanging, as a wedged server or a half-open network path does: its port takes
+     * connections and then never says a word, not even the greeting, and holds them open until {@link #resume()}.
+     * Does nothing when already hanging.
+     */
+    public synchronized void hang() throws IOException {
+        if (silence != null) {
+            return;
+        }
+        pause();
+        silence = Silence.on(setup.getBindAddress(), smtpPort());
+    }
+
+    /**
      * Brings the SMTP server back on the same port, with the mail it had; returns once it accepts connections.
-     * Does nothing when it is not paused.
+     * Connections taken while it hung are closed first. Does nothing when it is not paused or hanging.
      */
     public synchronized void resume() {
+        if (silence != null) {
+            silence.close();
+            silence = null;
+        }
         if (accepting) {
             return;
         }
@@ -104,7 +126,7 @@ public final class Smtp implements AutoCloseable {
         accepting = true;
     }
 
-    /** Whether the SMTP port accepts connections: false between {@link #pause()} and {@link #resume()}. */
+    /** Whether SMTP is served: false between {@link #pause()} or {@link #hang()} and {@link #resume()}. */
     public synchronized boolean accepting() {
         return accepting;
     }
@@ -214,10 +236,62 @@ public final class Smtp implements AutoCloseable {
     public void close() {
         http.stop(0);
         synchronized (this) {
+            if (silence != null) {
+                silence.close();
+                silence = null;
+            }
             if (listener != greenMail.getSmtp()) {
                 listener.stopService();
             }
         }
         greenMail.stop();
+    }
+
+    /** A listening socket that accepts connections on a thread of its own and holds them, silent. */
+    private static final class Silence implements AutoCloseable {
+
+        private final ServerSocket server;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        private Silence(ServerSocket server) {
+            this.server = server;
+        }
+
+        static Silence on(String host, int port) throws IOException {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(host, port));
+            Silence silence = new Silence(server);
+            Thread accepter = new Thread(silence::holdEveryConnection, "smtp-silence-" + port);
+            accepter.setDaemon(true);
+            accepter.start();
+            return silence;
+        }
+
+        private void holdEveryConnection() {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            for (Socket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
     }
 }
