@@ -53,6 +53,17 @@ public interface NotificationConfig {
     @WithDefault("1m")
     Duration staleClaim();
 
+    /**
+     * How long one email may wait for SMTP's answer. A server that takes the connection and then says nothing
+     * fails the attempt after this long: the delivery is tried again after its backoff.
+     */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
+    /** How long the sender waits for the database at each step before giving the step up and trying again later. */
+    @WithDefault("30s")
+    Duration databaseTimeout();
+
     /** Whether the PTs' 07:00 digests go out on their own (tests drive them with a clock of their own). */
     @WithDefault("true")
     boolean digestEnabled();

@@ -116,6 +116,32 @@ class SmtpOutageIT {
     }
 
     @Test
+    void anSmtpServerThatTakesConnectionsAndNeverAnswersFailsEachAttemptAfterTheSendTimeoutAndHoldsUpNothing()
+            throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        Events.publishPlan(plan);
+        smtp.hang();
+        Events.publishAlert(Events.runInRest(plan, Severity.OVERLOAD), UUID.randomUUID().toString());
+
+        // Without a send timeout the first attempt would wait for the greeting for ever, and every email behind it.
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deliveries(plan)).hasSize(2).allSatisfy(d -> {
+            assertThat(d.attempts()).isPositive();
+            assertThat(d.lastError()).contains("SMTP gave no answer within 5000 ms");
+            assertThat(d.state()).isIn("PENDING", "SENDING");
+        }));
+        assertThat(subjectsByRecipient()).doesNotContainKeys(plan.runner().email(), plan.physicalTherapist().email());
+
+        smtp.resume();
+        await().atMost(TIMEOUT).untilAsserted(() ->
+                assertThat(deliveries(plan)).extracting(Row::state).containsExactly("SENT", "SENT"));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, List<String>> received = subjectsByRecipient();
+            assertThat(received.get(plan.runner().email())).hasSize(1);
+            assertThat(received.get(plan.physicalTherapist().email())).hasSize(1);
+        });
+    }
+
+    @Test
     void aRunnerWaitingOutALongBackoffDoesNotHoldUpAnotherRunnersAlert() {
         PlanChanged waiting = Events.plan(Events.runnerId(), DistanceUnit.KM);
         PlanChanged next = Events.plan(Events.runnerId(), DistanceUnit.KM);

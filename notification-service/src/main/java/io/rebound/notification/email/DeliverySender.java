@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
@@ -19,11 +18,11 @@ import io.rebound.support.telemetry.TraceContext;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,7 +30,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Sends due deliveries over SMTP and records the outcome. It wakes up as soon as an alert's deliveries commit,
@@ -53,7 +54,7 @@ public class DeliverySender {
     private static final String SENT = "UPDATE delivery SET state = 'SENT', sent_at = now(), attempts = attempts + 1,"
             + " last_error = NULL WHERE id = :id AND state = 'SENDING'";
 
-    private final ReactiveMailer mailer;
+    private final SmtpClient smtp;
     private final AlertEmails emails;
     private final NotificationConfig config;
     private final FailedDeliveries failed;
@@ -71,9 +72,9 @@ public class DeliverySender {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public DeliverySender(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
+    public DeliverySender(SmtpClient smtp, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
             EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links) {
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.emails = emails;
         this.config = config;
         this.failed = failed;
@@ -84,13 +85,11 @@ public class DeliverySender {
         this.links = links;
     }
 
-    /** Sends whatever is due, soon, on a fresh Vert.x context (never inside the caller's session). */
+    /** Sends whatever is due, soon. */
     public void wakeUp() {
-        if (stopping) {
-            return;
+        if (!stopping) {
+            drain();
         }
-        Context context = SafeContexts.fresh(vertx);
-        context.runOnContext(ignored -> drain(context));
     }
 
     @Scheduled(every = "${rebound.notification.sweep-interval:2s}", delayed = "1s",
@@ -104,32 +103,49 @@ public class DeliverySender {
         stopping = true;
     }
 
-    private void drain(Context context) {
+    /**
+     * One drain at a time: a wake-up while one runs makes it go round once more. Every step it waits for is
+     * bounded in time (see {@link #database} and {@link SmtpClient}), so a drain always ends and releases the next.
+     */
+    private void drain() {
         if (!draining.compareAndSet(false, true)) {
             again.set(true);
             return;
         }
         again.set(false);
-        sendAll(context).subscribe().with(sent -> finish(context), failure -> {
+        sendAll().subscribe().with(sent -> finish(), failure -> {
             Log.warnf("delivery sender: could not claim or record deliveries, will retry: %s", failure.getMessage());
-            finish(context);
+            finish();
         });
     }
 
-    private void finish(Context context) {
+    private void finish() {
         draining.set(false);
         if (again.getAndSet(false)) {
-            drain(context);
+            wakeUp();
         }
     }
 
-    private Uni<Integer> sendAll(Context context) {
-        return SafeContexts.on(context, this::claim)
+    private Uni<Integer> sendAll() {
+        return database(this::claim)
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> send(row, context))
+                        .onItem().transformToUniAndConcatenate(this::send)
                         .collect().asList()
                         .replaceWith(rows.size()))
-                .chain(count -> count < config.batchSize() ? Uni.createFrom().item(count) : sendAll(context));
+                .chain(count -> count < config.batchSize() ? Uni.createFrom().item(count) : sendAll());
+    }
+
+    /**
+     * Runs one step's database work on a Vert.x context of its own (a step that failed midway leaves nothing
+     * behind for the next), and fails it if the database gives no answer within the database timeout, as a
+     * connection lost mid-query may not: the email behind it is then due again, not stuck.
+     */
+    private <T> Uni<T> database(Supplier<Uni<? extends T>> work) {
+        Duration timeout = config.databaseTimeout();
+        return SafeContexts.on(SafeContexts.fresh(vertx), work)
+                .ifNoItem().after(timeout)
+                .failWith(() -> new TimeoutException(
+                        "the database gave no answer within " + timeout.toMillis() + " ms"));
     }
 
     private Uni<List<Delivery>> claim() {
@@ -146,15 +162,15 @@ public class DeliverySender {
     }
 
     /** Asks the recipient's preferences first: the email may be suppressed or held for quiet hours instead. */
-    private Uni<Void> send(Delivery row, Context context) {
+    private Uni<Void> send(Delivery row) {
         if (sentNotRecorded.contains(row.id)) {
-            return SafeContexts.on(context, () -> markSent(row));
+            return markSent(row);
         }
-        return SafeContexts.on(context, () -> policy.clearToSend(row, Instant.now()))
-                .chain(clear -> clear ? sendNow(row, context) : Uni.createFrom().voidItem());
+        return database(() -> policy.clearToSend(row, Instant.now()))
+                .chain(clear -> clear ? sendNow(row) : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> sendNow(Delivery row, Context context) {
+    private Uni<Void> sendNow(Delivery row) {
         RenderedEmail rendered;
         EmailFooter footer;
         try {
@@ -165,7 +181,7 @@ public class DeliverySender {
                     ? emails.renderWithdrawal(row.recipientRole, model, row.note, footer)
                     : emails.render(row.recipientRole, model, footer);
         } catch (RuntimeException e) {
-            return SafeContexts.on(context, () -> failed.cannotRender(row, e));
+            return database(() -> failed.cannotRender(row, e));
         }
         Mail mail = footer.addHeadersTo(
                 Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html()))
@@ -179,16 +195,16 @@ public class DeliverySender {
                 .setAttribute("rebound.email.recipient_role", row.recipientRole.name())
                 .setAttribute("rebound.delivery.id", row.id.toString())
                 .startSpan();
-        return mailer.send(mail)
+        return smtp.send(mail)
                 .onItemOrFailure().invoke((ignored, failure) -> {
                     if (failure != null) {
                         span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
                     }
                     span.end();
                 })
-                .onItemOrFailure().transformToUni((ignored, failure) -> SafeContexts.on(context, () -> failure == null
+                .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? markSent(row)
-                        : retryLater(row, failure)));
+                        : database(() -> failed.attemptFailed(row, failure)));
     }
 
     /**
@@ -202,8 +218,8 @@ public class DeliverySender {
     }
 
     private Uni<Void> markSent(Delivery row) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate()))
+        return database(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate())))
                 .invoke(() -> {
                     sentNotRecorded.remove(row.id);
                     metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.SENT);
@@ -215,10 +231,5 @@ public class DeliverySender {
                             + " sent again, once its claim is taken again", row.id, failure.getMessage());
                 })
                 .replaceWithVoid();
-    }
-
-    /** Waits out a backoff as PENDING, so deliveries due meanwhile go first, or is given up on and dead-lettered. */
-    private Uni<Void> retryLater(Delivery row, Throwable failure) {
-        return failed.attemptFailed(row, failure);
     }
 }

@@ -3,7 +3,6 @@ package io.rebound.notification.email;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
@@ -42,7 +41,7 @@ public class DigestService {
 
     static final LocalTime SEND_AT = LocalTime.of(7, 0);
 
-    private final ReactiveMailer mailer;
+    private final SmtpClient smtp;
     private final AlertEmails emails;
     private final NotificationConfig config;
     private final Vertx vertx;
@@ -52,10 +51,10 @@ public class DigestService {
     private final EmailMetrics metrics;
     private final UnsubscribeLinks links;
 
-    public DigestService(ReactiveMailer mailer, AlertEmails emails, NotificationConfig config, Vertx vertx,
+    public DigestService(SmtpClient smtp, AlertEmails emails, NotificationConfig config, Vertx vertx,
             EmailTemplates templates, Wordings wordings, RecipientPolicy policy, UnsubscribeLinks links,
             EmailMetrics metrics) {
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.emails = emails;
         this.config = config;
         this.vertx = vertx;
@@ -148,7 +147,7 @@ public class DigestService {
                         templates.get("digest.txt").data("digest", email).data("footer", footer).render())
                 .setHtml(templates.get("digest.html").data("digest", email).data("footer", footer).render()));
         UUID id = claimed.digest().id;
-        return mailer.send(mail).onItemOrFailure().transformToUni((ok, failure) -> Panache.withTransaction(() -> failure == null
+        return smtp.send(mail).onItemOrFailure().transformToUni((ok, failure) -> Panache.withTransaction(() -> failure == null
                 ? Digest.update("state = ?1, sentAt = ?2 where id = ?3", Digest.SENT, Instant.now(), id)
                         .chain(() -> Delivery.update("state = ?1, sentAt = ?2, attempts = attempts + 1 where digestId = ?3",
                                 DeliveryState.SENT, Instant.now(), id))
