@@ -62,7 +62,7 @@ class FaultsIT {
 
     @Test
     void activityServiceKilledAndRestartedLosesNothing() throws Exception {
-        balance("kill -9 activity-service", 40, () -> {
+        balance("kill -9 activity-service", 40, Copies.NONE, () -> {
             system.activity().kill();
             system.activity().start();
         });
@@ -70,7 +70,7 @@ class FaultsIT {
 
     @Test
     void planServiceKilledAndRestartedLosesNothingAndAlertsOnce() throws Exception {
-        balance("kill -9 plan-service", 40, () -> {
+        balance("kill -9 plan-service", 40, Copies.NONE, () -> {
             system.plan().kill();
             system.plan().start();
         });
@@ -78,7 +78,7 @@ class FaultsIT {
 
     @Test
     void notificationServiceKilledAndRestartedEmailsEachAlertOnce() throws Exception {
-        balance("kill -9 notification-service", 40, () -> {
+        balance("kill -9 notification-service", 40, Copies.SAME_MESSAGE_ID_AFTER_A_CRASH, () -> {
             system.notification().kill();
             system.notification().start();
         });
@@ -86,12 +86,12 @@ class FaultsIT {
 
     @Test
     void kafkaBrokerStoppedAndRestartedLosesNothing() throws Exception {
-        balance("kafka stop+restart", 40, () -> infrastructure.kafka().restart());
+        balance("kafka stop+restart", 40, Copies.NONE, () -> infrastructure.kafka().restart());
     }
 
     @Test
     void postgresDownForTwentySecondsLosesNothing() throws Exception {
-        balance("postgres down 20 s", 60, () -> {
+        balance("postgres down 20 s", 60, Copies.NONE, () -> {
             infrastructure.postgres().stop();
             Thread.sleep(Duration.ofSeconds(20).toMillis());
             infrastructure.postgres().start();
@@ -100,7 +100,7 @@ class FaultsIT {
 
     @Test
     void smtpRefusingForSixtySecondsStillEmailsEachAlertOnce() throws Exception {
-        balance("smtp refusing 60 s", 40, () -> {
+        balance("smtp refusing 60 s", 40, Copies.NONE, () -> {
             infrastructure.smtp().pause();
             Thread.sleep(Duration.ofSeconds(60).toMillis());
             infrastructure.smtp().resume();
@@ -131,7 +131,7 @@ class FaultsIT {
         List<Runner> runners = prepare("dup", 40);
         Load load = new Load(runners, deliveries, 2).start();
         load.finish();
-        check("every webhook twice, some out of order", runners, load, newest);
+        check("every webhook twice, some out of order", runners, load, newest, Copies.NONE);
     }
 
     /** A fault, run while the load is on; it returns once the part it broke is back. */
@@ -140,8 +140,19 @@ class FaultsIT {
         void run() throws Exception;
     }
 
+    /** Which second copies of an email SMTP may receive in a fault. */
+    private enum Copies {
+        /** None: every email is handed to SMTP once. */
+        NONE,
+        /**
+         * One per email caught between SMTP's acceptance and the SENT commit when notification-service is killed:
+         * SMTP gives no way to take a message back, so it goes again, with the same Message-ID (shown once).
+         */
+        SAME_MESSAGE_ID_AFTER_A_CRASH
+    }
+
     /** Prepares {@code count} runners, starts the load, runs the fault once a quarter is accepted, and balances. */
-    private static void balance(String fault, int count, Fault breakIt) throws Exception {
+    private static void balance(String fault, int count, Copies copies, Fault breakIt) throws Exception {
         List<Runner> runners = prepare(fault.replaceAll("[^a-z]", "").substring(0, 6), count);
         Load load = new Load(runners, FaultsIT::oneRun, 1).start();
         await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted().size() >= count / 4);
@@ -151,7 +162,7 @@ class FaultsIT {
         load.finish();
         System.out.printf("fault %s: broken and back in %d ms, %d attempts refused or unanswered meanwhile%n", fault,
                 took.toMillis(), load.failedAttempts());
-        check(fault, runners, load, Map.of());
+        check(fault, runners, load, Map.of(), copies);
     }
 
     private static List<Delivery> oneRun(Runner runner) {
@@ -183,7 +194,7 @@ class FaultsIT {
     }
 
     /** Waits until nothing is missing and nothing changes any more, prints the ledger, and checks it. */
-    private static void check(String fault, List<Runner> runners, Load load, Map<String, Double> newest) {
+    private static void check(String fault, List<Runner> runners, Load load, Map<String, Double> newest, Copies copies) {
         assertThat(load.accepted()).as("the generator got every activity accepted in the end (it retries as a provider does)")
                 .hasSize(runners.size());
         Ledger[] last = new Ledger[1];
@@ -198,12 +209,12 @@ class FaultsIT {
                     .until(() -> (last[0] = Ledger.read(runners, load.accepted(), newest)).equals(balanced));
         } finally {
             if (last[0] != null) {
-                System.out.println(last[0].line(fault));
+                System.out.println(last[0].line(fault, copies));
             }
         }
         Ledger ledger = last[0];
         assertThat(ledger.problems()).as("what did not balance after " + fault).isEmpty();
-        assertThat(ledger.duplicates()).as("duplicates after " + fault).isZero();
+        assertThat(ledger.duplicates(copies)).as("duplicates after " + fault).isZero();
         assertThat(ledger.lost()).as("lost after " + fault).isZero();
         assertThat(ledger.published()).isEqualTo(ledger.accepted());
         assertThat(ledger.alerts()).isEqualTo(ledger.accepted());
@@ -413,10 +424,20 @@ class FaultsIT {
             return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
         }
 
-        String line(String fault) {
+        /**
+         * Everything received or stored twice. A copy of an email SMTP received again counts too, except where the
+         * fault makes one unavoidable (and then it has the same Message-ID).
+         */
+        int duplicates(Copies copies) {
+            return duplicates + (copies == Copies.NONE ? resentEmails : 0);
+        }
+
+        String line(String fault, Copies copies) {
             return ("fault %s: accepted=%d published=%d alerts=%d emails=%d duplicates=%d lost=%d (stored=%d; records"
-                    + " redelivered with an id already seen=%d; emails re-sent with a Message-ID already received=%d)")
-                    .formatted(fault, accepted, published, alerts, emails, duplicates, lost, stored, redelivered, resentEmails);
+                    + " redelivered with an id already seen=%d; emails SMTP received twice=%d%s)")
+                    .formatted(fault, accepted, published, alerts, emails, duplicates(copies), lost, stored, redelivered,
+                            resentEmails, copies == Copies.NONE ? ""
+                                    : ", each with its Message-ID, allowed for this crash and not counted above");
         }
     }
 }
