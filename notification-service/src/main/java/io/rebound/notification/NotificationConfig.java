@@ -37,6 +37,13 @@ public interface NotificationConfig {
     @WithDefault("50")
     int batchSize();
 
+    /**
+     * Emails sent at the same time, each on its own SMTP connection (the mailer's pool holds up to 10). Each one's
+     * failure is its own: it never cancels the others.
+     */
+    @WithDefault("4")
+    int sendConcurrency();
+
     /** The wait after the first failed attempt; it doubles with each further failure (each wait jittered). */
     @WithDefault("5s")
     Duration firstBackoff();

@@ -126,13 +126,26 @@ public class DeliverySender {
         }
     }
 
+    /**
+     * Claims a batch and sends it, several at once (send-concurrency), then the next batch while batches come full.
+     * Each delivery's outcome stays its own: one that fails (SMTP refused it, or the database failed after SMTP had
+     * taken it) never cancels the sends beside it, which may already be in SMTP's hands.
+     */
     private Uni<Integer> sendAll() {
         return database(this::claim)
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(this::send)
+                        .onItem().transformToUni(this::sendAlone).merge(config.sendConcurrency())
                         .collect().asList()
                         .replaceWith(rows.size()))
                 .chain(count -> count < config.batchSize() ? Uni.createFrom().item(count) : sendAll());
+    }
+
+    private Uni<Void> sendAlone(Delivery row) {
+        return send(row).onFailure().recoverWithUni(failure -> {
+            Log.warnf("delivery %s: not sent or not recorded (%s); it is due again once its claim is %s old", row.id,
+                    failure.getMessage(), config.staleClaim());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /**
