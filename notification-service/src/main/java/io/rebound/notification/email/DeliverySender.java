@@ -142,8 +142,8 @@ public class DeliverySender {
 
     private Uni<Void> sendAlone(Delivery row) {
         return send(row).onFailure().recoverWithUni(failure -> {
-            Log.warnf("delivery %s: not sent or not recorded (%s); it is due again once its claim is %s old", row.id,
-                    failure.getMessage(), config.staleClaim());
+            Log.warnf("delivery %s: not sent or not recorded (%s); it is due again once its claim is %d s old", row.id,
+                    failure.getMessage(), config.staleClaim().toSeconds());
             return Uni.createFrom().voidItem();
         });
     }
