@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code GET /} as a page for people.
  *
  * <p>Tests can take the SMTP server down and bring it back on the same port ({@link #pause()}, {@link #resume()}),
- * to see what a sender does in an outage, or leave it hanging ({@link #hang()}): connections taken, never answered.
+ * to see what a sender does in an outage, or leave it hanging ({@link #hang()}): connections taken, not answered.
  * The HTTP view stays up throughout, and mail received before the outage is kept.
  */
 public final class Smtp implements AutoCloseable {
@@ -84,9 +84,9 @@ public final class Smtp implements AutoCloseable {
     }
 
     /**
-     * Leaves the SMTP server hanging, as a wedged server or a half-open network path does: its port takes
-     * connections and then never says a word, not even the greeting, and holds them open until {@link #resume()}.
-     * Does nothing when already hanging.
+     * Leaves the SMTP server hanging, as a wedged or very slow server does: its port takes connections and then
+     * says nothing, not even the greeting, until {@link #resume()} (the server restarted: those connections are cut)
+     * or {@link #answerLate()} (the server catches up and answers them). Does nothing when already hanging.
      */
     public synchronized void hang() throws IOException {
         if (silence != null) {
@@ -98,13 +98,33 @@ public final class Smtp implements AutoCloseable {
 
     /**
      * Brings the SMTP server back on the same port, with the mail it had; returns once it accepts connections.
-     * Connections taken while it hung are closed first. Does nothing when it is not paused or hanging.
+     * Connections taken while it hung are closed first. Does nothing when it is neither paused nor hanging.
      */
     public synchronized void resume() {
         if (silence != null) {
             silence.close();
             silence = null;
         }
+        restart();
+    }
+
+    /**
+     * Ends {@link #hang()} as a slow server does: it is back on the same port, and the connections it took while
+     * silent are answered now, late (a client that gave up on one meanwhile has closed it, or not).
+     */
+    public synchronized void answerLate() {
+        Silence held = silence;
+        silence = null;
+        if (held != null) {
+            held.stopAccepting();
+        }
+        restart();
+        if (held != null) {
+            held.handOverTo(setup.getBindAddress(), smtpPort());
+        }
+    }
+
+    private void restart() {
         if (accepting) {
             return;
         }
@@ -247,7 +267,10 @@ public final class Smtp implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** A listening socket that accepts connections on a thread of its own and holds them, silent. */
+    /**
+     * A listening socket that accepts connections on a thread of its own and holds them, silent, until it hands
+     * them over to the real server (each piped to a connection of its own) or closes them.
+     */
     private static final class Silence implements AutoCloseable {
 
         private final ServerSocket server;
@@ -278,19 +301,49 @@ public final class Smtp implements AutoCloseable {
             }
         }
 
+        void stopAccepting() {
+            closeQuietly(server);
+        }
+
+        /** Pipes each held connection to the server now listening at host:port, both ways, until either side ends. */
+        void handOverTo(String host, int port) {
+            for (Socket client : held) {
+                try {
+                    Socket upstream = new Socket(host, port);
+                    pipe(client, upstream);
+                    pipe(upstream, client);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                }
+            }
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            Thread copier = new Thread(() -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException ended) {
+                    // one side closed: close both below
+                } finally {
+                    closeQuietly(from);
+                    closeQuietly(to);
+                }
+            }, "smtp-late-answer");
+            copier.setDaemon(true);
+            copier.start();
+        }
+
         @Override
         public void close() {
+            stopAccepting();
+            held.forEach(Silence::closeQuietly);
+        }
+
+        private static void closeQuietly(java.io.Closeable closeable) {
             try {
-                server.close();
+                closeable.close();
             } catch (IOException ignored) {
                 // closing anyway
-            }
-            for (Socket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
             }
         }
     }

@@ -126,7 +126,7 @@ class SmtpOutageIT {
         // Without a send timeout the first attempt would wait for the greeting for ever, and every email behind it.
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deliveries(plan)).hasSize(2).allSatisfy(d -> {
             assertThat(d.attempts()).isPositive();
-            assertThat(d.lastError()).contains("SMTP gave no answer within 5000 ms");
+            assertThat(d.lastError()).contains("SMTP gave no answer within 15000 ms");
             assertThat(d.state()).isIn("PENDING", "SENDING");
         }));
         assertThat(subjectsByRecipient()).doesNotContainKeys(plan.runner().email(), plan.physicalTherapist().email());
@@ -139,6 +139,59 @@ class SmtpOutageIT {
             assertThat(received.get(plan.runner().email())).hasSize(1);
             assertThat(received.get(plan.physicalTherapist().email())).hasSize(1);
         });
+    }
+
+    @Test
+    void anAlertWithdrawnWhileSmtpHoldsItsEmailsIsNotSentOnceSmtpHasFailedThem() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        OverloadAlertRaised alert = Events.runInRest(plan, Severity.OVERLOAD);
+        withdrawnWhileWithSmtp(plan, alert);
+
+        // The attempts end without an answer (the send timeout): the emails are not tried again.
+        await().atMost(TIMEOUT).until(() -> states(plan).equals(List.of("ALERT PT WITHDRAWN", "ALERT RUNNER WITHDRAWN")));
+        smtp.resume();
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(subjectsByRecipient())
+                .doesNotContainKeys(plan.runner().email(), plan.physicalTherapist().email()));
+        assertThat(states(plan)).containsExactly("ALERT PT WITHDRAWN", "ALERT RUNNER WITHDRAWN");
+    }
+
+    @Test
+    void anEmailSmtpTakesAfterItsAlertWasWithdrawnIsFollowedByTheNoticeThatItNoLongerApplies() throws Exception {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        OverloadAlertRaised alert = Events.runInRest(plan, Severity.OVERLOAD);
+        withdrawnWhileWithSmtp(plan, alert);
+
+        smtp.answerLate();
+        await().atMost(TIMEOUT).until(() -> states(plan).equals(List.of("ALERT PT SENT", "ALERT RUNNER SENT",
+                "WITHDRAWAL PT SENT", "WITHDRAWAL RUNNER SENT")));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, List<String>> received = subjectsByRecipient();
+            for (String address : List.of(plan.runner().email(), plan.physicalTherapist().email())) {
+                assertThat(received.get(address)).hasSize(2)
+                        .anySatisfy(subject -> assertThat(subject).startsWith("Rebound: no longer applies"));
+            }
+        });
+    }
+
+    /** The alert's two emails are with a silent SMTP server when its withdrawal is read. */
+    private void withdrawnWhileWithSmtp(PlanChanged plan, OverloadAlertRaised alert) throws Exception {
+        Events.publishPlan(plan);
+        smtp.hang();
+        Events.publishAlert(alert, UUID.randomUUID().toString());
+        await().atMost(TIMEOUT).until(() -> states(plan).equals(List.of("ALERT PT SENDING", "ALERT RUNNER SENDING")));
+        Events.publishWithdrawal(Events.withdrawal(alert, "the run was deleted"), UUID.randomUUID().toString());
+        await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM delivery WHERE runner_id = $1 AND state = 'SENDING'"
+                + " AND withdrawn_note = 'the run was deleted'", plan.runnerId()) == 2);
+    }
+
+    /** "KIND ROLE STATE" of each of the runner's deliveries, sorted. */
+    private List<String> states(PlanChanged plan) {
+        List<String> states = new ArrayList<>();
+        database.preparedQuery("SELECT kind, recipient_role, state FROM delivery WHERE runner_id = $1")
+                .execute(Tuple.of(plan.runnerId())).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> states.add(row.getString(0) + " " + row.getString(1) + " " + row.getString(2)));
+        states.sort(null);
+        return states;
     }
 
     @Test

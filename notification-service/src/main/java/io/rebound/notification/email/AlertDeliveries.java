@@ -36,10 +36,14 @@ public class AlertDeliveries {
             + " :state, 0, :subject, :payload, now(), now(), :traceparent, :tracestate)"
             + " ON CONFLICT (alert_id, recipient_role, kind) DO NOTHING";
 
-    // SENDING rows are left alone: their email may already be with the SMTP server.
-    // SENT rows stay SENT: telling people who already had the email that it no longer applies is a later issue.
+    // Emails not yet with the SMTP server are stopped; SENT ones get a notice (below).
     private static final String WITHDRAW = "UPDATE delivery SET state = 'WITHDRAWN'"
             + " WHERE alert_id = :alertId AND runner_id = :runnerId AND state IN ('PENDING', 'PENDING_DIGEST')";
+
+    // A SENDING email may already be with the SMTP server: it is marked, and the sender finishes the withdrawal once
+    // SMTP has answered (a notice if it was sent, WITHDRAWN if it was refused).
+    private static final String MARK_SENDING = "UPDATE delivery SET withdrawn_note = :note"
+            + " WHERE alert_id = :alertId AND runner_id = :runnerId AND state = 'SENDING' AND kind = 'ALERT'";
 
     private final ProcessedEvents processed;
     private final ContactDirectory contacts;
@@ -72,7 +76,12 @@ public class AlertDeliveries {
                         .chain(session -> session.createNativeQuery(WITHDRAW)
                                 .setParameter("alertId", withdrawn.alertId())
                                 .setParameter("runnerId", withdrawn.runnerId())
-                                .executeUpdate())
+                                .executeUpdate()
+                                .chain(() -> session.createNativeQuery(MARK_SENDING)
+                                        .setParameter("alertId", withdrawn.alertId())
+                                        .setParameter("runnerId", withdrawn.runnerId())
+                                        .setParameter("note", withdrawn.reason())
+                                        .executeUpdate()))
                         .chain(() -> notices(withdrawn))));
     }
 
@@ -81,16 +90,24 @@ public class AlertDeliveries {
         return Delivery.<Delivery>list("alertId = ?1 and runnerId = ?2 and kind = ?3 and state = ?4", withdrawn.alertId(),
                         withdrawn.runnerId(), Delivery.ALERT, DeliveryState.SENT)
                 .chain(sent -> Multi.createFrom().iterable(sent)
-                        .onItem().transformToUniAndConcatenate(original -> Delivery.count(
-                                        "alertId = ?1 and recipientRole = ?2 and kind = ?3", original.alertId,
-                                        original.recipientRole, Delivery.WITHDRAWAL)
-                                .chain(existing -> existing > 0 ? Uni.createFrom().item(0)
-                                        : notice(original, withdrawn).persist().replaceWith(1)))
+                        .onItem().transformToUniAndConcatenate(original -> noticeOnce(original, withdrawn.reason()))
                         .collect().asList()
                         .map(due -> due.stream().mapToInt(Integer::intValue).sum()));
     }
 
-    private Delivery notice(Delivery original, AlertWithdrawn withdrawn) {
+    /**
+     * The notice that the alert this recipient was emailed no longer applies; answers 1 if one is now due, 0 if that
+     * recipient already has one. For an email SMTP took after its alert was withdrawn (it was on its way when the
+     * withdrawal came) the sender calls it too. Call in a transaction.
+     */
+    public Uni<Integer> noticeOnce(Delivery original, String note) {
+        return Delivery.count("alertId = ?1 and recipientRole = ?2 and kind = ?3", original.alertId,
+                        original.recipientRole, Delivery.WITHDRAWAL)
+                .chain(existing -> existing > 0 ? Uni.createFrom().item(0)
+                        : notice(original, note).persist().replaceWith(1));
+    }
+
+    private Delivery notice(Delivery original, String note) {
         Delivery notice = new Delivery();
         notice.id = UUID.randomUUID();
         notice.alertId = original.alertId;
@@ -108,7 +125,7 @@ public class AlertDeliveries {
         notice.createdAt = Instant.now();
         notice.nextAttemptAt = notice.createdAt;
         notice.kind = Delivery.WITHDRAWAL;
-        notice.note = withdrawn.reason();
+        notice.note = note;
         TraceContext trace = TraceContext.current();
         notice.traceparent = trace.traceparent();
         notice.tracestate = trace.tracestate();

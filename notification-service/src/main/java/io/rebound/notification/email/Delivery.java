@@ -87,6 +87,13 @@ public class Delivery extends PanacheEntityBase {
     /** For a withdrawal, why the alert no longer holds, in plan-service's words. */
     public String note;
 
+    /**
+     * Set when the alert was withdrawn while this email was with the SMTP server (the withdrawal's reason): once
+     * SMTP has answered, a notice follows if it took the email, and the delivery ends WITHDRAWN if it did not.
+     */
+    @Column(name = "withdrawn_note")
+    public String withdrawnNote;
+
     /** The PT digest this WARNING went out in. */
     @Column(name = "digest_id")
     public UUID digestId;

@@ -54,6 +54,8 @@ public class DeliverySender {
     private static final String SENT = "UPDATE delivery SET state = 'SENT', sent_at = now(), attempts = attempts + 1,"
             + " last_error = NULL WHERE id = :id AND state = 'SENDING'";
 
+    private static final String WITHDRAWN_NOTE = "SELECT withdrawn_note FROM delivery WHERE id = :id";
+
     private final SmtpClient smtp;
     private final AlertEmails emails;
     private final NotificationConfig config;
@@ -63,6 +65,7 @@ public class DeliverySender {
     private final Vertx vertx;
     private final RecipientPolicy policy;
     private final UnsubscribeLinks links;
+    private final AlertDeliveries deliveries;
     /**
      * Deliveries SMTP accepted whose SENT could not be recorded (the database was unreachable): their claim goes
      * stale and is taken again, and then only SENT is recorded, the email not sent a second time.
@@ -73,7 +76,8 @@ public class DeliverySender {
     private volatile boolean stopping;
 
     public DeliverySender(SmtpClient smtp, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
-            EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links) {
+            EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links,
+            AlertDeliveries deliveries) {
         this.smtp = smtp;
         this.emails = emails;
         this.config = config;
@@ -83,6 +87,7 @@ public class DeliverySender {
         this.vertx = vertx;
         this.policy = policy;
         this.links = links;
+        this.deliveries = deliveries;
     }
 
     /** Sends whatever is due, soon. */
@@ -230,9 +235,25 @@ public class DeliverySender {
                 + row.recipientRole.name().toLowerCase(Locale.ROOT) + "@rebound>";
     }
 
+    /**
+     * Records the email as SENT. If its alert was withdrawn while the email was on its way, the recipient now has an
+     * alert that no longer applies: the notice saying so is made due in the same transaction.
+     */
     private Uni<Void> markSent(Delivery row) {
         return database(() -> Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate())))
+                        .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate()
+                                .chain(updated -> updated == 0 ? Uni.createFrom().item(0) : session
+                                        .createNativeQuery(WITHDRAWN_NOTE, String.class).setParameter("id", row.id)
+                                        .getSingleResultOrNull()
+                                        .chain(note -> note == null ? Uni.createFrom().item(0)
+                                                : deliveries.noticeOnce(row, note))))))
+                .invoke(notices -> {
+                    if (notices > 0) {
+                        Log.infof("alert %s was withdrawn while its %s email was on its way: a notice is due",
+                                row.alertId, row.recipientRole);
+                        wakeUp();
+                    }
+                })
                 .invoke(() -> {
                     sentNotRecorded.remove(row.id);
                     metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.SENT);

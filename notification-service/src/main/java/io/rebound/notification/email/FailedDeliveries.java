@@ -25,8 +25,10 @@ public class FailedDeliveries {
 
     public static final String DEAD_LETTER_TOPIC = "notifications.dlq";
 
-    private static final String RESCHEDULE = "UPDATE delivery SET state = 'PENDING', attempts = attempts + 1,"
-            + " last_error = :error, next_attempt_at = :next WHERE id = :id AND state = 'SENDING'";
+    // An alert withdrawn while this email was on its way (withdrawn_note set) is not tried again.
+    private static final String RESCHEDULE = "UPDATE delivery SET attempts = attempts + 1, last_error = :error,"
+            + " next_attempt_at = :next, state = CASE WHEN withdrawn_note IS NULL THEN 'PENDING' ELSE 'WITHDRAWN' END"
+            + " WHERE id = :id AND state = 'SENDING'";
 
     // Only the sender holding the claim moves the row, so a delivery fails, and is dead-lettered, once.
     private static final String FAIL = "UPDATE delivery SET state = 'FAILED', attempts = attempts + 1,"
