@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rebound.devstack.AccessMatrix;
 import io.rebound.devstack.BadCredentials.Endpoint;
 import io.rebound.devstack.BadCredentials;
 import io.rebound.devstack.DevstackResource;
@@ -22,7 +23,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,25 +103,10 @@ class AccessMatrixIT {
                 new Row("PUT", preferences.formatted(BEN_PT), PREFERENCES_CHANGE, 404, 404, 404, 200, 200, 404),
                 new Row("GET", preferences.formatted(NOBODY), null, 404, 404, 404, 404, 404, 404),
                 new Row("PUT", preferences.formatted(NOBODY), PREFERENCES_CHANGE, 404, 404, 404, 404, 404, 404));
-        List<String> names = new ArrayList<>(callers().keySet());
-        List<String> tokens = new ArrayList<>(callers().values());
-        List<String> wrong = new ArrayList<>();
-        int tried = 0;
-        for (Row row : rows) {
-            for (int i = 0; i < names.size(); i++) {
-                Response response = send(given().auth().oauth2(tokens.get(i)), row.method(), row.path(), row.body());
-                tried++;
-                if (response.statusCode() != row.expected()[i]) {
-                    wrong.add(names.get(i) + " " + row.method() + " " + row.path() + ": " + response.statusCode()
-                            + " (expected " + row.expected()[i] + ") " + response.asString());
-                }
-                if (response.statusCode() >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                    wrong.add(names.get(i) + " " + row.method() + " " + row.path() + ": " + response.contentType()
-                            + " is not problem+json");
-                }
-            }
-        }
-        assertThat(wrong).as("of %d calls", tried).isEmpty();
+        AccessMatrix.Result result = AccessMatrix.check(callers(), rows.stream().map(row -> new AccessMatrix.Row(
+                row.method() + " " + row.path(), token -> answer(send(given().auth().oauth2(token), row.method(),
+                        row.path(), row.body())), row.expected())).toList());
+        assertThat(result.mismatches()).as("of %d calls", result.tried()).isEmpty();
     }
 
     @Test
@@ -170,6 +155,10 @@ class AccessMatrixIT {
     @Test
     void adminSeesAnEmptyListForARunnerNobodyHasNamed() {
         Callers.admin().get("/api/v1/deliveries?runnerId=" + NOBODY).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    private static AccessMatrix.Answer answer(Response response) {
+        return new AccessMatrix.Answer(response.statusCode(), response.contentType(), response.asString());
     }
 
     private static Response send(RequestSpecification request, String method, String path, String body) {
