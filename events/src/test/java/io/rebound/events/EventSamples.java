@@ -33,6 +33,11 @@ final class EventSamples {
                 Instant.parse("2026-11-03T15:00:01Z"));
     }
 
+    static AlertAcknowledged acknowledged() {
+        return new AlertAcknowledged(UUID.randomUUID(), UUID.randomUUID(), "runner-1", Severity.WARNING, "pt-lee",
+                "Spoke to Ana; she will rest until Friday.", Instant.parse("2026-11-04T08:30:00Z"));
+    }
+
     static DeliveryFailed deliveryFailed() {
         return new DeliveryFailed(UUID.randomUUID(), UUID.randomUUID(), "runner-1", "PT", "ALERT",
                 DeliveryFailed.Reason.RETRY_WINDOW_OVER, 61, Instant.parse("2026-11-03T13:20:02Z"),

@@ -18,6 +18,29 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations(ActivityDeleted.TYPE, EventJson.write(EventSamples.deleted()))).isEmpty();
         assertThat(EventSchemas.violations(AlertWithdrawn.TYPE, EventJson.write(EventSamples.withdrawn()))).isEmpty();
         assertThat(EventSchemas.violations(DeliveryFailed.TYPE, EventJson.write(EventSamples.deliveryFailed()))).isEmpty();
+        assertThat(EventSchemas.violations(AlertAcknowledged.TYPE, EventJson.write(EventSamples.acknowledged()))).isEmpty();
+    }
+
+    @Test
+    void anAcknowledgementReadsBackAsWrittenWithOrWithoutANote() {
+        AlertAcknowledged sent = EventSamples.acknowledged();
+        assertThat(EventJson.read(EventJson.write(sent), AlertAcknowledged.TYPE)).isEqualTo(sent);
+        AlertAcknowledged silent = new AlertAcknowledged(sent.alertId(), sent.planId(), sent.runnerId(), sent.severity(),
+                sent.acknowledgedBy(), null, sent.acknowledgedAt());
+        assertThat(EventSchemas.violations(AlertAcknowledged.TYPE, EventJson.write(silent))).isEmpty();
+        assertThat(sent.eventId()).isEqualTo(sent.alertId() + ":acknowledged:" + sent.acknowledgedAt().toEpochMilli());
+    }
+
+    @Test
+    void anAcknowledgementNeedsWhoAndWhenAndKeepsItsNoteShort() {
+        String json = EventJson.write(EventSamples.acknowledged());
+        assertThat(EventSchemas.violations(AlertAcknowledged.TYPE, json.replaceFirst(",\"acknowledgedBy\":\"pt-lee\"", "")))
+                .anyMatch(m -> m.contains("acknowledgedBy"));
+        assertThat(EventSchemas.violations(AlertAcknowledged.TYPE,
+                json.replace("Spoke to Ana; she will rest until Friday.", "n".repeat(1001))))
+                .anyMatch(m -> m.contains("note"));
+        assertThat(EventSchemas.violations(AlertAcknowledged.TYPE, json.replace("\"WARNING\"", "\"SEVERE\"")))
+                .anyMatch(m -> m.contains("severity"));
     }
 
     @Test
