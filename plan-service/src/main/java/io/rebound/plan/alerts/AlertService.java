@@ -1,6 +1,7 @@
 package io.rebound.plan.alerts;
 
 import io.rebound.events.AlertWithdrawn;
+import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.OverloadAlertRaised.TippingActivity;
 import io.rebound.events.OverloadAlertRaised.TodayAllowance;
@@ -134,6 +135,7 @@ public class AlertService {
             if (row.state == AlertState.RAISED) {
                 LedgerActivity tipping = activities.get(finding.tipping().activityId());
                 OverloadAlertRaised event = raised(row, plan, finding, tipping, guidance, now);
+                keep(row, event, isNew);
                 metrics.raised(finding, finding.tipping().activityId().equals(arrived) ? tipping.acceptedAt : null, now);
                 // The alert id names the first raise; raising it again after a withdrawal is a new fact.
                 String eventId = isNew ? row.alertId.toString() : row.alertId + ":raised:" + now.toEpochMilli();
@@ -180,6 +182,21 @@ public class AlertService {
             row.raisedAt = now;
         }
         row.updatedAt = now;
+    }
+
+    /**
+     * Keeps what the raise carries, for the API to show as the emails did. Raised again after a withdrawal, the
+     * alert is a new fact: an acknowledgement of the earlier raise does not cover it.
+     */
+    private static void keep(RaisedAlert row, OverloadAlertRaised event, boolean isNew) {
+        row.activityJson = EventJson.write(event.activity());
+        row.runningJson = event.running() == null ? null : EventJson.write(event.running());
+        row.todayJson = event.today() == null ? null : EventJson.write(event.today());
+        if (!isNew) {
+            row.acknowledgedBy = null;
+            row.acknowledgedNote = null;
+            row.acknowledgedAt = null;
+        }
     }
 
     private static OverloadAlertRaised raised(RaisedAlert row, Plan plan, Finding finding, LedgerActivity tipping,

@@ -12,13 +12,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A finding of one plan window and its state; its id names the alert it raised (or would raise). */
+/**
+ * A finding of one plan window and its state; its id names the alert it raised (or would raise). Only changed
+ * columns are written, so a re-evaluation that read the row before an acknowledgement cannot write it away.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "raised_alert")
 public class RaisedAlert extends PanacheEntityBase {
 
@@ -76,6 +81,28 @@ public class RaisedAlert extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The tipping activity as the last raise carried it (OverloadAlertRaised.activity, JSON); null before V5. */
+    @Column(name = "activity_json")
+    public String activityJson;
+
+    /** The window's running as the last raise carried it (OverloadAlertRaised.running, JSON); null when none. */
+    @Column(name = "running_json")
+    public String runningJson;
+
+    /** The runner's allowance as the last raise carried it (OverloadAlertRaised.today, JSON); null when none. */
+    @Column(name = "today_json")
+    public String todayJson;
+
+    /** The subject of whoever acknowledged the alert (a PT id, or an admin's subject); null while nobody has. */
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "acknowledged_note")
+    public String acknowledgedNote;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
 
     /** The same (plan, window, rule, severity) always gives the same id, so a crossing alerts once. */
     public static UUID id(UUID planId, PlanWindow window, Rule rule, Severity severity) {
