@@ -2,6 +2,7 @@ package io.rebound.plan;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.rebound.events.PlanChanged;
 import io.rebound.plan.alerts.AlertService;
 import io.rebound.plan.api.CapsChange;
@@ -102,6 +103,13 @@ public class PlanService {
     @WithSession
     public Uni<Plan> find(String runnerId) {
         return Plan.findByRunner(runnerId);
+    }
+
+    /** The plans in scope, by runner name. */
+    @WithSession
+    public Uni<List<Plan>> list(PlanScope scope, int limit) {
+        return Plan.<Plan>find(scope.condition("") + " order by runnerName, runnerId", scope.addTo(new Parameters()))
+                .range(0, limit - 1).list();
     }
 
     @WithSession

@@ -75,6 +75,17 @@ final class Feed implements AutoCloseable {
                 .when().post("/api/v1/plans").then().statusCode(201);
     }
 
+    /** A plan as {@link #plan(int, Double)}, for a runner of the given name whose PT has the given id. */
+    void plan(int raceDaysAgo, double peakWeekMiles, String runnerName, String ptId) {
+        given().auth().oauth2(runnerToken()).contentType(ContentType.JSON).body("""
+                {"runnerId": "%s", "raceDate": "%s", "timeZone": "America/Chicago",
+                 "peakWeek": {"distance": %s, "unit": "mi"},
+                 "runner": {"name": "%s", "email": "%s@example.org"},
+                 "physicalTherapist": {"name": "Dr. %s", "email": "%s@clinic.example.org", "id": "%s"}}
+                """.formatted(runner, daysAgo(raceDaysAgo), peakWeekMiles, runnerName, runner, ptId, ptId, ptId))
+                .when().post("/api/v1/plans").then().statusCode(201);
+    }
+
     /** An activity at 07:00 local on plan day {@code day} of a race {@code raceDaysAgo} days ago; its id. */
     UUID activity(int raceDaysAgo, int day, Sport sport, double metres, long minutes, int effort) {
         UUID id = UUID.randomUUID();

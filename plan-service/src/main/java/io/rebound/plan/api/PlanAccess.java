@@ -1,8 +1,10 @@
 package io.rebound.plan.api;
 
 import io.rebound.plan.Plan;
+import io.rebound.plan.PlanScope;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.security.Caller;
+import io.rebound.support.security.Roles;
 
 /**
  * Who may see and change a runner's plan: the runner themselves, the PT the plan names, and admins. Anyone else is
@@ -37,5 +39,16 @@ final class PlanAccess {
         }
         throw ProblemException.forbidden("a runner may create only their own plan (runnerId = the token's subject), and a PT"
                 + " only a plan that names them as physicalTherapist (id, or the email their id is derived from)");
+    }
+
+    /** The plans the caller may see, as {@link #readable} decides one: all for an admin, else those naming them. */
+    static PlanScope scope(Caller caller) {
+        return new PlanScope(caller.isAdmin(), caller.roles().contains(Roles.PT) ? caller.subject() : null,
+                caller.roles().contains(Roles.RUNNER) ? caller.subject() : null);
+    }
+
+    /** Who may acknowledge an alert of a plan they see: its PT or an admin; the runner sees it but may not (403). */
+    static boolean mayAcknowledge(Caller caller, Plan plan) {
+        return caller.isAdmin() || caller.isPt(plan.ptId);
     }
 }

@@ -12,19 +12,24 @@ import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/plans")
@@ -40,10 +45,12 @@ public class PlanResource {
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final int maxList;
     private final Clock clock = Clock.systemUTC();
 
     public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator,
-            ObjectMapper mapper, SecurityIdentity identity) {
+            ObjectMapper mapper, SecurityIdentity identity, @ConfigProperty(name = "rebound.plan.max-list") int maxList) {
+        this.maxList = maxList;
         this.plans = plans;
         this.relay = relay;
         this.validator = validator;
@@ -73,6 +80,16 @@ public class PlanResource {
                 .invoke(relay::wakeUp)
                 .map(plan -> Response.created(URI.create("/api/v1/plans/" + plan.runnerId))
                         .entity(PlanView.of(plan, clock.instant())).build());
+    }
+
+    @GET
+    @Operation(summary = "The plans you may see, by runner name", description = "An admin sees every plan, a PT the"
+            + " plans that name them, a runner their own; each with the runner's day and phase today.")
+    public Uni<List<PlanSummary>> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        ListLimit.check(limit, maxList);
+        Instant now = clock.instant();
+        return plans.list(PlanAccess.scope(Caller.of(identity)), limit)
+                .map(list -> list.stream().map(plan -> PlanSummary.of(plan, now)).toList());
     }
 
     @GET

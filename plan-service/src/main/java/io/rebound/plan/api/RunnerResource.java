@@ -4,17 +4,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.plan.Plan;
 import io.rebound.plan.PlanService;
 import io.rebound.plan.RunnerStatus;
+import io.rebound.plan.ledger.Ledger;
 import io.rebound.support.security.Caller;
 import io.rebound.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/runners/{runnerId}")
@@ -24,12 +28,17 @@ public class RunnerResource {
 
     private final PlanService plans;
     private final RunnerStatus status;
+    private final Ledger ledger;
     private final SecurityIdentity identity;
+    private final int maxList;
 
-    public RunnerResource(PlanService plans, RunnerStatus status, SecurityIdentity identity) {
+    public RunnerResource(PlanService plans, RunnerStatus status, Ledger ledger, SecurityIdentity identity,
+            @ConfigProperty(name = "rebound.plan.max-list") int maxList) {
         this.plans = plans;
         this.status = status;
+        this.ledger = ledger;
         this.identity = identity;
+        this.maxList = maxList;
     }
 
     @GET
@@ -45,6 +54,17 @@ public class RunnerResource {
     @Operation(summary = "The runner's findings and the state of each alert")
     public Uni<List<FindingView>> findings(@PathParam("runnerId") String runnerId) {
         return withPlan(runnerId, plan -> status.findings(plan).map(list -> list.stream().map(FindingView::of).toList()));
+    }
+
+    @GET
+    @Path("/activities")
+    @Operation(summary = "The runner's recent activities, as the plan's rules read them", description = "Latest start"
+            + " first (default 20). For the runner, their PT and admins: a PT may not call activity-service.")
+    public Uni<List<LedgerActivityView>> activities(@PathParam("runnerId") String runnerId,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        ListLimit.check(limit, maxList);
+        return withPlan(runnerId, plan -> ledger.recent(plan.runnerId, limit)
+                .map(list -> list.stream().map(LedgerActivityView::of).toList()));
     }
 
     private <T> Uni<T> withPlan(String runnerId, Function<Plan, Uni<T>> then) {

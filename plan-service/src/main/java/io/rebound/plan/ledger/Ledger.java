@@ -1,5 +1,6 @@
 package io.rebound.plan.ledger;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rebound.events.ActivityRecorded;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** The runner's activity history as plan-service keeps it. Call inside a transaction. */
+/** The runner's activity history as plan-service keeps it. Call inside a transaction (except {@link #recent}). */
 @ApplicationScoped
 public class Ledger {
 
@@ -40,5 +41,12 @@ public class Ledger {
     public Uni<List<LedgerActivity>> between(String runnerId, Instant from, Instant to) {
         return LedgerActivity.list("runnerId = ?1 and startTime >= ?2 and startTime < ?3 order by startTime", runnerId,
                 from.minus(1, ChronoUnit.DAYS), to.plus(1, ChronoUnit.DAYS));
+    }
+
+    /** The runner's latest activities by start, newest first. */
+    @WithSession
+    public Uni<List<LedgerActivity>> recent(String runnerId, int limit) {
+        return LedgerActivity.<LedgerActivity>find("runnerId = ?1 order by startTime desc, activityId", runnerId)
+                .range(0, limit - 1).list();
     }
 }
