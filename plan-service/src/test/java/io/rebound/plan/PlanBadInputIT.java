@@ -23,12 +23,15 @@ import io.rebound.devstack.BadInputRun.Request;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.Tokens;
+import io.rebound.events.EventJson;
+import io.rebound.events.OverloadAlertRaised;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,14 @@ class PlanBadInputIT {
             Field.optional("afterPlan", OBJECT), Field.optional("afterPlan.acwrWarning", NUMBER).atLeast(0.001),
             Field.optional("injured", BOOLEAN));
 
+    private static final List<Field> ACKNOWLEDGEMENT = List.of(Field.optional("note", TEXT).atMost(1000));
+
+    private static final List<String> BAD_LIMITS = List.of("0", "-1", "1001", "abc", "NaN", "1e3", "99999999999", "%00",
+            "2.5");
+
+    private static final List<String> BAD_ALERT_IDS = List.of("not-a-uuid", "1", "00000000-0000-0000-0000-00000000000g",
+            "%00", "..%2F..");
+
     @TestHTTPResource("/")
     URL base;
 
@@ -91,6 +102,23 @@ class PlanBadInputIT {
         for (String path : List.of("/api/v1/plans/", "/api/v1/runners/")) {
             accepted(Request.of("GET", path + sample + (path.endsWith("plans/") ? "" : "/today"), admin));
         }
+        accepted(Request.of("GET", "/api/v1/plans?limit=1000", admin));
+        accepted(Request.of("GET", "/api/v1/alerts?runnerId=" + sample + "&severity=WARNING&state=open&limit=1000", admin));
+        accepted(Request.of("GET", "/api/v1/runners/" + sample + "/activities?limit=1000", admin));
+        // Two runners who run on day 2, each raising an OVERLOAD: one acknowledged well, the other sent bad bodies.
+        String acknowledgement = "{\"note\": \"Spoke to the runner: walks only until day 8.\"}";
+        String sampleAlert;
+        String targetAlert;
+        try (Feed first = new Feed(); Feed second = new Feed()) {
+            first.plan(5, 40.0);
+            second.plan(5, 40.0);
+            first.run(5, 2, 5000);
+            second.run(5, 2, 5000);
+            sampleAlert = alertId(first.alerts(1, Duration.ofSeconds(30)));
+            targetAlert = alertId(second.alerts(1, Duration.ofSeconds(30)));
+        }
+        accepted(Request.of("GET", "/api/v1/alerts/" + targetAlert, admin));
+        accepted(Request.json("POST", "/api/v1/alerts/" + sampleAlert + "/acknowledgement", acknowledgement, admin));
 
         try (BadInputRun run = new BadInputRun("plan-service", base.toURI(),
                 config.getValue("quarkus.datasource.jdbc.url", String.class),
@@ -143,9 +171,52 @@ class PlanBadInputIT {
             run.refused(new BadInput.Case("caps of a runner without a plan", null, caps),
                     Request.json("PATCH", "/api/v1/plans/" + runner() + "/caps", caps, admin));
 
+            String acknowledge = "/api/v1/alerts/" + targetAlert + "/acknowledgement";
+            for (BadInput.Case bad : BadInput.all(acknowledgement, JSON_LIMIT, ACKNOWLEDGEMENT)) {
+                run.refused(bad, Request.json("POST", acknowledge, bad.body(), admin));
+            }
+            run.refused(new BadInput.Case("an alert acknowledged already", null, acknowledgement),
+                    Request.json("POST", "/api/v1/alerts/" + sampleAlert + "/acknowledgement", acknowledgement, admin));
+            run.refused(new BadInput.Case("an alert that does not exist", null, acknowledgement), Request.json("POST",
+                    "/api/v1/alerts/" + UUID.randomUUID() + "/acknowledgement", acknowledgement, admin));
+            run.refused(new BadInput.Case("an alert that does not exist", null, ""),
+                    Request.of("GET", "/api/v1/alerts/" + UUID.randomUUID(), admin));
+            for (String id : BAD_ALERT_IDS) {
+                BadInput.Case bad = new BadInput.Case("alertId " + id, null, acknowledgement);
+                run.refused(bad, Request.of("GET", "/api/v1/alerts/" + id, admin));
+                run.refused(bad, Request.json("POST", "/api/v1/alerts/" + id + "/acknowledgement", acknowledgement, admin));
+            }
+            for (String limit : BAD_LIMITS) {
+                BadInput.Case bad = new BadInput.Case("limit " + limit, "limit", "");
+                run.refused(bad, Request.of("GET", "/api/v1/plans?limit=" + limit, admin));
+                run.refused(bad, Request.of("GET", "/api/v1/alerts?limit=" + limit, admin));
+                run.refused(bad, Request.of("GET", "/api/v1/runners/" + sample + "/activities?limit=" + limit, admin));
+            }
+            for (String severity : List.of("ADVISORY", "warning", "SEVERE", "%00", "OVERLOAD%E2%80%8B", "1")) {
+                run.refused(new BadInput.Case("severity " + severity, "severity", ""),
+                        Request.of("GET", "/api/v1/alerts?severity=" + severity, admin));
+            }
+            for (String state : List.of("OPEN", "closed", "raised", "%00", "open%E2%80%AE", "1")) {
+                run.refused(new BadInput.Case("state " + state, "state", ""),
+                        Request.of("GET", "/api/v1/alerts?state=" + state, admin));
+            }
+            for (String id : BAD_PATH_IDS) {
+                BadInput.Case bad = new BadInput.Case("runnerId " + id, "runnerId", "");
+                run.refused(bad, Request.of("GET", "/api/v1/alerts?runnerId=" + id, admin));
+                run.refused(bad, Request.of("GET", "/api/v1/runners/" + id + "/activities", admin));
+            }
+            run.refused(new BadInput.Case("activities of a runner without a plan", null, ""),
+                    Request.of("GET", "/api/v1/runners/" + runner() + "/activities", admin));
+
             run.finish();
             assertThat(run.tried()).isGreaterThan(300);
         }
+    }
+
+    /** The id of the one alert among the records, read as the raised alert it must be. */
+    private static String alertId(List<ConsumerRecord<String, String>> records) {
+        assertThat(records).hasSize(1);
+        return EventJson.read(records.get(0).value(), OverloadAlertRaised.TYPE).alertId().toString();
     }
 
     private static String runner() {

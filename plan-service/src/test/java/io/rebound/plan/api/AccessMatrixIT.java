@@ -2,7 +2,12 @@ package io.rebound.plan.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -15,15 +20,21 @@ import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.Tokens;
 import io.rebound.devstack.TopicReader;
+import io.rebound.devstack.TopicWriter;
+import io.rebound.events.ActivityRecorded;
+import io.rebound.events.CloudEvents;
 import io.rebound.events.EventJson;
 import io.rebound.events.EventSchemas;
+import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.PlanChanged;
+import io.rebound.events.Sport;
 import io.rebound.support.security.PtIds;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -76,6 +87,8 @@ class AccessMatrixIT {
     }
 
     private static boolean plansMade;
+    /** The OVERLOAD Ana's run on day 2 raises. */
+    private static UUID anaAlert;
 
     /** Once, before the first test; RestAssured knows the test port only from the first test on. */
     @BeforeEach
@@ -88,6 +101,23 @@ class AccessMatrixIT {
                 .post("/api/v1/plans").then().statusCode(201).body("physicalTherapist.id", equalTo(LEE));
         given().auth().oauth2(Tokens.pt(KIM_ID)).contentType(ContentType.JSON).body(plan(BEN, kim()))
                 .post("/api/v1/plans").then().statusCode(201).body("physicalTherapist.id", equalTo(KIM_ID));
+        // Plays activity-service: Ana runs on day 2, in the Rest phase, an OVERLOAD.
+        UUID run = UUID.randomUUID();
+        ActivityRecorded recorded = new ActivityRecorded(run, ANA, Sport.RUN, LocalDate.now(ZoneId.of("America/Chicago"))
+                .minusDays(1).atTime(7, 0).atZone(ZoneId.of("America/Chicago")).toOffsetDateTime(), 1800, 5000, 4, null,
+                Instant.now(), null, null);
+        try (TopicWriter writer = new TopicWriter(bootstrap())) {
+            writer.send("activities", ANA, EventJson.write(recorded),
+                    CloudEvents.headers(run.toString(), ActivityRecorded.TYPE, "/test", Instant.now()));
+        }
+        List<ConsumerRecord<String, String>> alerts = new TopicReader(bootstrap()).await("alerts",
+                r -> ANA.equals(r.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(alerts).hasSize(1);
+        anaAlert = EventJson.read(alerts.get(0).value(), OverloadAlertRaised.TYPE).alertId();
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
     private static Map<String, String> callers() {
@@ -115,11 +145,55 @@ class AccessMatrixIT {
                 new Row("GET", "/api/v1/runners/" + ANA + "/findings", null, 200, 404, 200, 404, 200),
                 new Row("GET", "/api/v1/plans/" + BEN, null, 404, 200, 404, 200, 200),
                 new Row("PATCH", "/api/v1/plans/" + BEN + "/caps", CAPS_CHANGE, 404, 403, 404, 200, 200),
-                new Row("GET", "/api/v1/plans/nobody-has-this-plan", null, 404, 404, 404, 404, 404));
+                new Row("GET", "/api/v1/plans/nobody-has-this-plan", null, 404, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/plans", null, 200, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/alerts", null, 200, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/alerts/" + anaAlert, null, 200, 404, 200, 404, 200),
+                new Row("GET", "/api/v1/runners/" + ANA + "/activities", null, 200, 404, 200, 404, 200),
+                new Row("GET", "/api/v1/runners/" + BEN + "/activities", null, 404, 200, 404, 200, 200),
+                // Callers in column order: Dr. Lee's acknowledgement is taken, the admin's after it is a 409.
+                new Row("POST", "/api/v1/alerts/" + anaAlert + "/acknowledgement", "{}", 403, 404, 200, 404, 409),
+                new Row("GET", "/api/v1/alerts/" + UUID.randomUUID(), null, 404, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/alerts/" + UUID.randomUUID() + "/acknowledgement", "{}", 404, 404, 404, 404, 404));
         AccessMatrix.Result result = AccessMatrix.check(callers(), rows.stream().map(row -> new AccessMatrix.Row(
                 row.method() + " " + row.path(), token -> answer(send(given().auth().oauth2(token), row.method(),
                         row.path(), row.body())), row.expected())).toList());
         assertThat(result.mismatches()).as("of %d calls", result.tried()).isEmpty();
+    }
+
+    @Test
+    void listsShowEachCallerOnlyThePlansAndAlertsTheyMaySee() {
+        given().auth().oauth2(Tokens.runner(ANA)).get("/api/v1/plans").then().statusCode(200).body("runnerId", contains(ANA));
+        given().auth().oauth2(Tokens.runner(BEN)).get("/api/v1/plans").then().statusCode(200).body("runnerId", contains(BEN));
+        given().auth().oauth2(Tokens.pt(LEE)).queryParam("limit", 1000).get("/api/v1/plans").then().statusCode(200)
+                .body("runnerId", hasItem(ANA)).body("runnerId", not(hasItem(BEN)));
+        given().auth().oauth2(Tokens.pt(KIM_ID)).queryParam("limit", 1000).get("/api/v1/plans").then().statusCode(200)
+                .body("runnerId", hasItem(BEN)).body("runnerId", not(hasItem(ANA)));
+        given().auth().oauth2(Tokens.admin()).queryParam("limit", 1000).get("/api/v1/plans").then().statusCode(200)
+                .body("runnerId", hasItems(ANA, BEN));
+
+        given().auth().oauth2(Tokens.runner(ANA)).get("/api/v1/alerts").then().statusCode(200)
+                .body("alerts.alertId", contains(anaAlert.toString()));
+        given().auth().oauth2(Tokens.pt(LEE)).queryParam("limit", 1000).get("/api/v1/alerts").then().statusCode(200)
+                .body("alerts.alertId", hasItem(anaAlert.toString()));
+        for (String other : List.of(Tokens.runner(BEN), Tokens.pt(KIM_ID))) {
+            given().auth().oauth2(other).queryParam("limit", 1000).get("/api/v1/alerts").then().statusCode(200)
+                    .body("alerts.alertId", not(hasItem(anaAlert.toString())));
+            given().auth().oauth2(other).queryParam("runnerId", ANA).get("/api/v1/alerts").then().statusCode(200)
+                    .body("alerts", empty());
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("runnerId", ANA).get("/api/v1/alerts").then().statusCode(200)
+                .body("alerts.alertId", contains(anaAlert.toString()));
+    }
+
+    @Test
+    void anotherRunnersAlertIsAnsweredExactlyLikeAnAlertThatDoesNotExist() {
+        UUID unknown = UUID.randomUUID();
+        String other = given().auth().oauth2(Tokens.pt(KIM_ID)).get("/api/v1/alerts/" + anaAlert).then().statusCode(404)
+                .extract().path("detail");
+        String none = given().auth().oauth2(Tokens.pt(KIM_ID)).get("/api/v1/alerts/" + unknown).then().statusCode(404)
+                .extract().path("detail");
+        assertThat(other.replace(anaAlert.toString(), "ID")).isEqualTo(none.replace(unknown.toString(), "ID"));
     }
 
     @Test
@@ -170,7 +244,12 @@ class AccessMatrixIT {
                 Endpoint.get("/api/v1/plans/" + ANA + "/caps"),
                 Endpoint.write("PATCH", "/api/v1/plans/" + ANA + "/caps", CAPS_CHANGE),
                 Endpoint.get("/api/v1/runners/" + ANA + "/today"),
-                Endpoint.get("/api/v1/runners/" + ANA + "/findings")))).isEmpty();
+                Endpoint.get("/api/v1/runners/" + ANA + "/findings"),
+                Endpoint.get("/api/v1/runners/" + ANA + "/activities"),
+                Endpoint.get("/api/v1/plans"),
+                Endpoint.get("/api/v1/alerts"),
+                Endpoint.get("/api/v1/alerts/" + anaAlert),
+                Endpoint.write("POST", "/api/v1/alerts/" + anaAlert + "/acknowledgement", "{}")))).isEmpty();
     }
 
     @Test
