@@ -11,6 +11,7 @@ import io.rebound.devstack.GarbageRecords;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.TopicReader;
 import io.rebound.devstack.TopicWriter;
+import io.rebound.events.AlertAcknowledged;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
@@ -70,6 +71,25 @@ class ConsumedTopicsGarbageIT {
         await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM delivery WHERE alert_id = $1", alert.alertId()) == 2);
         assertThat(count("SELECT count(*) FROM delivery WHERE runner_id = $1", plan.runnerId()))
                 .as("the runner's and the PT's email for the good alert, nothing for the garbage").isEqualTo(2);
+        assertDeadLettered("alerts.dlq", plan.runnerId(), garbage);
+    }
+
+    @Test
+    void garbageAcknowledgementsGoToAlertsDlqAndTheGoodOneBehindThemIsApplied() {
+        PlanChanged plan = Events.plan(Events.runnerId(), DistanceUnit.KM);
+        Events.publishPlan(plan);
+        OverloadAlertRaised warning = Events.longRideInRecover(plan);
+        Events.publishAlert(warning, UUID.randomUUID().toString());
+        await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM delivery WHERE alert_id = $1 AND recipient_role = 'PT'"
+                + " AND state = 'PENDING_DIGEST'", warning.alertId()) == 1);
+        AlertAcknowledged acknowledged = Events.acknowledgement(warning, "pt-garbage");
+        List<GarbageRecords.Garbage> garbage = GarbageRecords.around(EventJson.write(acknowledged),
+                AlertAcknowledged.TYPE.type(), "alertId");
+        send("alerts", plan.runnerId(), garbage);
+        Events.publishAcknowledgement(acknowledged, UUID.randomUUID().toString());
+
+        await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM delivery WHERE alert_id = $1 AND recipient_role = 'PT'"
+                + " AND state = 'ACKNOWLEDGED'", warning.alertId()) == 1);
         assertDeadLettered("alerts.dlq", plan.runnerId(), garbage);
     }
 

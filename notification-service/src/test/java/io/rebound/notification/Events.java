@@ -2,6 +2,7 @@ package io.rebound.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rebound.events.AlertAcknowledged;
 import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.CloudEvents;
 import io.rebound.events.DistanceUnit;
@@ -96,6 +97,16 @@ final class Events {
     static AlertWithdrawn withdrawal(OverloadAlertRaised alert, String reason) {
         return new AlertWithdrawn(alert.alertId(), alert.planId(), alert.runnerId(), alert.rule(), alert.ruleText(),
                 alert.severity(), alert.phase(), reason, Instant.now());
+    }
+
+    /** The acknowledgement plan-service publishes when the PT (or an admin) acknowledges the alert. */
+    static AlertAcknowledged acknowledgement(OverloadAlertRaised alert, String by) {
+        return new AlertAcknowledged(alert.alertId(), alert.planId(), alert.runnerId(), alert.severity(), by,
+                "Talked it through with the runner.", Instant.now());
+    }
+
+    static void publishAcknowledgement(AlertAcknowledged acknowledged, String ceId) {
+        publish("alerts", acknowledged.runnerId(), ceId, AlertAcknowledged.TYPE, acknowledged);
     }
 
     static void publishPlan(PlanChanged plan) {

@@ -41,8 +41,9 @@ public class DeliveryResource {
     @Operation(summary = "The emails owed and sent for a runner's alerts, newest first",
             description = "One row per alert and recipient (runner or PT), with its state: PENDING, SENDING, SENT,"
                     + " PENDING_DIGEST (a WARNING kept for the PT's daily digest), FAILED, WITHDRAWN (its alert was"
-                    + " withdrawn before the email went out) or SUPPRESSED (the address unsubscribed, or the PT turned"
-                    + " the digest off). A PENDING email held for quiet hours is due at nextAttemptAt. For the runner"
+                    + " withdrawn before the email went out), SUPPRESSED (the address unsubscribed, or the PT turned"
+                    + " the digest off) or ACKNOWLEDGED (a WARNING left out of the PT's digest: the PT had acknowledged"
+                    + " the alert). A PENDING email held for quiet hours is due at nextAttemptAt. For the runner"
                     + " themselves, the PT their plan names, and admins; 404 for anyone else.")
     public Uni<List<DeliveryView>> list(
             @QueryParam("runnerId") @Parameter(description = "The runner whose alerts to show", required = true)

@@ -2,6 +2,7 @@ package io.rebound.notification.email;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rebound.events.AlertAcknowledged;
 import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised;
@@ -45,6 +46,11 @@ public class AlertDeliveries {
     private static final String MARK_SENDING = "UPDATE delivery SET withdrawn_note = :note"
             + " WHERE alert_id = :alertId AND runner_id = :runnerId AND state = 'SENDING' AND kind = 'ALERT'";
 
+    // Only the PT's WARNINGs still waiting for the digest: whatever went out, or is going out, stays as it is.
+    private static final String ACKNOWLEDGE = "UPDATE delivery SET state = 'ACKNOWLEDGED'"
+            + " WHERE alert_id = :alertId AND runner_id = :runnerId AND recipient_role = 'PT' AND kind = 'ALERT'"
+            + " AND state = 'PENDING_DIGEST'";
+
     private final ProcessedEvents processed;
     private final ContactDirectory contacts;
     private final AlertEmails emails;
@@ -83,6 +89,20 @@ public class AlertDeliveries {
                                         .setParameter("note", withdrawn.reason())
                                         .executeUpdate()))
                         .chain(() -> notices(withdrawn))));
+    }
+
+    /**
+     * Takes the PT's deliveries of an acknowledged alert out of the digest, once per event id; answers how many. An
+     * alert this service never had (an ADVISORY, or one from before its ledger) changes nothing.
+     */
+    public Uni<Integer> acknowledge(Received<AlertAcknowledged> received) {
+        AlertAcknowledged acknowledged = received.event();
+        return Panache.withTransaction(() -> processed.firstDelivery(CONSUMER, received.id())
+                .chain(first -> !first ? Uni.createFrom().item(0) : Panache.getSession()
+                        .chain(session -> session.createNativeQuery(ACKNOWLEDGE)
+                                .setParameter("alertId", acknowledged.alertId())
+                                .setParameter("runnerId", acknowledged.runnerId())
+                                .executeUpdate())));
     }
 
     /** A WITHDRAWAL delivery for each recipient who was already sent the alert; answers how many are due. */

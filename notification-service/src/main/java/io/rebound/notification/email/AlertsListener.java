@@ -1,7 +1,9 @@
 package io.rebound.notification.email;
 
 import io.quarkus.logging.Log;
+import io.rebound.events.AlertAcknowledged;
 import io.rebound.events.AlertWithdrawn;
+import io.rebound.events.MalformedEventException;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.support.vertx.SafeContexts;
 import io.rebound.support.messaging.IncomingEvents;
@@ -14,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns each raised alert into deliveries, then wakes the sender once they are committed; a withdrawn alert stops
- * its deliveries that have not gone out and tells whoever already got it that it no longer applies.
+ * its deliveries that have not gone out and tells whoever already got it that it no longer applies; an acknowledged
+ * alert leaves the PT's digest.
  */
 @ApplicationScoped
 public class AlertsListener {
@@ -31,15 +34,24 @@ public class AlertsListener {
         this.vertx = vertx;
     }
 
-    /** Any type but a withdrawal is read as a raised alert, so an unknown type fails there and is dead-lettered. */
+    /**
+     * Dispatches on {@code ce_type}: a raised, withdrawn or acknowledged alert. Any other type is not ours to guess
+     * at, so it fails as malformed and goes to the dead-letter topic, and the records behind it keep flowing.
+     */
     @Incoming(CHANNEL)
     public Uni<Void> onAlert(ConsumerRecord<String, String> record) {
-        if (AlertWithdrawn.TYPE.type().equals(IncomingEvents.typeOf(record))) {
-            return Uni.createFrom().item(() -> IncomingEvents.read(record, AlertWithdrawn.TYPE))
-                    .chain(this::withdraw);
+        String type = IncomingEvents.typeOf(record);
+        if (OverloadAlertRaised.TYPE.type().equals(type)) {
+            return Uni.createFrom().item(() -> IncomingEvents.read(record, OverloadAlertRaised.TYPE)).chain(this::apply);
         }
-        return Uni.createFrom().item(() -> IncomingEvents.read(record, OverloadAlertRaised.TYPE))
-                .chain(this::apply);
+        if (AlertWithdrawn.TYPE.type().equals(type)) {
+            return Uni.createFrom().item(() -> IncomingEvents.read(record, AlertWithdrawn.TYPE)).chain(this::withdraw);
+        }
+        if (AlertAcknowledged.TYPE.type().equals(type)) {
+            return Uni.createFrom().item(() -> IncomingEvents.read(record, AlertAcknowledged.TYPE)).chain(this::acknowledge);
+        }
+        return Uni.createFrom().failure(new MalformedEventException(type.isEmpty() ? "(no ce_type)" : type,
+                new IllegalArgumentException("the alerts topic carries no such event type")));
     }
 
     private Uni<Void> apply(Received<OverloadAlertRaised> received) {
@@ -55,6 +67,15 @@ public class AlertsListener {
                         sender.wakeUp();
                     }
                 })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> acknowledge(Received<AlertAcknowledged> received) {
+        AlertAcknowledged acknowledged = received.event();
+        Uni<Integer> acknowledge = SafeContexts.on(SafeContexts.freshInCurrentTrace(vertx), () -> deliveries.acknowledge(received));
+        return IncomingEvents.retryingTransientFailures(acknowledge)
+                .invoke(left -> Log.infof("alert %s (runner %s, ce_id %s) acknowledged by %s: %d email(s) left out of the digest",
+                        acknowledged.alertId(), acknowledged.runnerId(), received.id(), acknowledged.acknowledgedBy(), left))
                 .replaceWithVoid();
     }
 

@@ -17,5 +17,7 @@ public enum DeliveryState {
     /** Not sent because its alert was withdrawn before it went out. */
     WITHDRAWN,
     /** Closed unsent by the recipient's choice: the address unsubscribed, or the PT turned the daily digest off. */
-    SUPPRESSED
+    SUPPRESSED,
+    /** A WARNING that was waiting for the PT's digest, left out of it because the PT had acknowledged the alert. */
+    ACKNOWLEDGED
 }
