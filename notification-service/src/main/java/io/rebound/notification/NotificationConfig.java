@@ -16,10 +16,14 @@ public interface NotificationConfig {
     @WithDefault("en")
     String language();
 
-    /** Where links in emails point: the public URL runners and PTs open (plan-service). */
+    /**
+     * The web app's public URL, where links in emails point: a runner's page ({@code /runners/{runnerId}}), an alert
+     * ({@code /alerts/{alertId}}) and the email settings ({@code /settings/email}).
+     */
+    @WithDefault("http://localhost:8080")
     String baseUrl();
 
-    /** notification-service's own public URL: unsubscribe and preferences links in emails point here. */
+    /** notification-service's own public URL: the unsubscribe links in emails point here. */
     @WithDefault("http://localhost:8083")
     String publicUrl();
 

@@ -71,9 +71,13 @@ class AlertEmailsIT {
         String runnerHtml = Mails.part(toRunner, "text/html");
         for (String body : List.of(runnerText, runnerHtml)) {
             assertThat(body).contains("no running in days 1-7", "day 2", "3.11 mi", "Robin " + plan.runnerId(),
-                    "Rest, days 1-3", "Dr. Sam Okafor", "Tuesday 3 November 2026",
-                    "http://localhost:8082/api/v1/plans/" + plan.runnerId());
+                    "Rest, days 1-3", "Dr. Sam Okafor", "Tuesday 3 November 2026");
         }
+        // Links go to the web app (base-url, default http://localhost:8080), never to an API.
+        assertThat(runnerText).contains("See your plan and where you stand: http://localhost:8080/runners/" + plan.runnerId(),
+                "Quiet hours and time zone: http://localhost:8080/settings/email").doesNotContain("/api/v1/");
+        assertThat(runnerHtml).contains("<a href=\"http://localhost:8080/runners/" + plan.runnerId() + "\">",
+                "<a href=\"http://localhost:8080/settings/email\">").doesNotContain("/api/v1/");
         assertThat(runnerText).contains("You logged a 3.11 mi run on day 2 (Rest, days 1-3)",
                 "Your plan allows no running until day 8.");
 
@@ -88,6 +92,16 @@ class AlertEmailsIT {
             assertThat(body).contains("no running in days 1-7", "day 2", "3.11 mi", "Robin " + plan.runnerId(),
                     "no runs", "1 run", "32 min", alert.activity().activityId().toString());
         }
+        String ptText = Mails.part(toPt, "text/plain");
+        String ptHtml = Mails.part(toPt, "text/html");
+        assertThat(ptText).contains("http://localhost:8080/alerts/" + alert.alertId(),
+                "Plan status (where Robin " + plan.runnerId() + " stands today, recent activities): http://localhost:8080/runners/"
+                        + plan.runnerId(),
+                "Quiet hours, time zone and the daily digest: http://localhost:8080/settings/email")
+                .doesNotContain("/api/v1/");
+        assertThat(ptHtml).contains("<a href=\"http://localhost:8080/alerts/" + alert.alertId() + "\">Open this alert</a>",
+                "<a href=\"http://localhost:8080/runners/" + plan.runnerId() + "\">Plan status</a>",
+                "<a href=\"http://localhost:8080/settings/email\">").doesNotContain("/api/v1/");
 
         Events.publishAlert(alert, ceId);
         Events.publishAlert(alert, UUID.randomUUID().toString());

@@ -8,20 +8,24 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
+import io.rebound.devstack.TopicReader;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.PlanChanged;
 import io.rebound.events.Severity;
 import io.rebound.notification.email.DigestService;
+import io.rebound.support.security.PtIds;
 import io.rebound.support.vertx.SafeContexts;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,5 +94,70 @@ class DigestIT {
         sendDueAt(day, LocalTime.of(9, 30));
         sendDueAt(day, LocalTime.of(18, 0));
         assertThat(Mails.to(pt.email())).as("one digest a day").hasSize(1);
+    }
+
+    @Test
+    void anAcknowledgedWarningLeavesTheDigestWhileAnUnacknowledgedOneGoesInLinkedToItsAlert() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        PlanChanged.Contact pt = new PlanChanged.Contact("Dr. Ines Park", "ack-" + suffix + "@clinic.example.org",
+                "Europe/London");
+        PlanChanged plan = Events.withPt(Events.plan(Events.runnerId(), DistanceUnit.KM), pt);
+        String ptId = PtIds.fromEmail(pt.email());
+        Events.publishPlan(plan);
+        OverloadAlertRaised seen = Events.longRideInRecover(plan);
+        OverloadAlertRaised unseen = Events.longRideInRecover(plan);
+        OverloadAlertRaised overload = Events.runInRest(plan, Severity.OVERLOAD);
+        for (OverloadAlertRaised alert : List.of(seen, unseen, overload)) {
+            Events.publishAlert(alert, UUID.randomUUID().toString());
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(Mails.to(plan.runner().email())).hasSize(3);
+            assertThat(Mails.to(pt.email())).as("the overload, at once").hasSize(1);
+        });
+
+        // An acknowledgement of an alert this service never had changes nothing and holds up nothing behind it.
+        Events.publishAcknowledgement(Events.acknowledgement(Events.longRideInRecover(plan), ptId),
+                UUID.randomUUID().toString());
+        Events.publishAcknowledgement(Events.acknowledgement(seen, ptId), UUID.randomUUID().toString());
+        Events.publishAcknowledgement(Events.acknowledgement(overload, ptId), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ptState(plan, seen)).isEqualTo("ACKNOWLEDGED"));
+        assertThat(ptState(plan, unseen)).isEqualTo("PENDING_DIGEST");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ptState(plan, overload))
+                .as("already sent: stays as it is").isEqualTo("SENT"));
+
+        LocalDate day = LocalDate.now(LONDON).plusDays(1);
+        sendDueAt(day, LocalTime.of(7, 0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Mails.to(pt.email()).size() == 2);
+        MimeMessage digest = Mails.to(pt.email()).stream()
+                .filter(m -> subject(m).startsWith("Rebound: 1 warning for your runners")).findFirst().orElseThrow();
+        String text = Mails.part(digest, "text/plain");
+        String html = Mails.part(digest, "text/html");
+        String unseenLink = "http://localhost:8080/alerts/" + unseen.alertId();
+        assertThat(text).contains("Look at this warning: " + unseenLink,
+                "http://localhost:8080/runners/" + plan.runnerId(), "http://localhost:8080/settings/email")
+                .doesNotContain(seen.alertId().toString()).doesNotContain("/api/v1/");
+        assertThat(html).contains("<a href=\"" + unseenLink + "\">Look at this warning</a>",
+                "<a href=\"http://localhost:8080/runners/" + plan.runnerId() + "\">")
+                .doesNotContain(seen.alertId().toString()).doesNotContain("/api/v1/");
+        assertThat(ptState(plan, seen)).isEqualTo("ACKNOWLEDGED");
+        assertThat(ptState(plan, unseen)).isEqualTo("SENT");
+        assertThat(new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))
+                .await("alerts.dlq", r -> plan.runnerId().equals(r.key()), 1, Duration.ofSeconds(3), Duration.ZERO))
+                .as("no acknowledgement dead-lettered").isEmpty();
+    }
+
+    /** The state of the PT's delivery of the alert, as the deliveries API shows it. */
+    private static String ptState(PlanChanged plan, OverloadAlertRaised alert) {
+        return Callers.admin().queryParam("runnerId", plan.runnerId()).when().get("/api/v1/deliveries")
+                .then().statusCode(200).extract().path("find { it.alertId == '" + alert.alertId()
+                        + "' && it.recipientRole == 'PT' && it.kind == 'ALERT' }.state");
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

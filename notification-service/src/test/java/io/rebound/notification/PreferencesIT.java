@@ -242,7 +242,7 @@ class PreferencesIT {
         String unsubscribe = UnsubscribeIT.listUnsubscribeUrl(digest);
         assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(Mails.part(digest, "text/plain")).contains(ptId, unsubscribe,
-                "http://localhost:8083/api/v1/recipients/" + ptId + "/preferences");
+                "http://localhost:8080/settings/email");
         assertThat(Mails.part(digest, "text/html")).contains(ptId, unsubscribe);
     }
 

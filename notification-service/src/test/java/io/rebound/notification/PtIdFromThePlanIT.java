@@ -49,7 +49,7 @@ class PtIdFromThePlanIT {
         Events.publishAlert(Events.runInRest(plan, Severity.OVERLOAD), UUID.randomUUID().toString());
         await().atMost(MAIL_TIMEOUT).until(() -> Mails.to(ptEmail).size() == 1);
         MimeMessage toPt = Mails.to(ptEmail).get(0);
-        assertThat(Mails.part(toPt, "text/plain")).contains("Your recipient id: " + ptId, preferences)
+        assertThat(Mails.part(toPt, "text/plain")).contains("Your recipient id: " + ptId, "http://localhost:8080/settings/email")
                 .doesNotContain(derived);
         Callers.pt(ptId).get("/api/v1/deliveries?runnerId=" + plan.runnerId()).then().statusCode(200)
                 .body("recipientRole", hasItem("PT"));

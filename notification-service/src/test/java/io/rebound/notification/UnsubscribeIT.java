@@ -38,6 +38,8 @@ class UnsubscribeIT {
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(60);
     /** rebound.notification.public-url, left at its default in the tests. */
     private static final String PUBLIC_URL = "http://localhost:8083";
+    /** The web app (rebound.notification.base-url's default), where the email settings are. */
+    private static final String WEB_SETTINGS = "http://localhost:8080/settings/email";
 
     @Test
     void linkInTheEmailUnsubscribesOnlyOnPostAndTheAddressHearsNothingMore() throws Exception {
@@ -52,15 +54,14 @@ class UnsubscribeIT {
         String link = listUnsubscribeUrl(toRunner);
         assertThat(link).startsWith(PUBLIC_URL + "/unsubscribe?token=");
         assertThat(toRunner.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        String preferences = PUBLIC_URL + "/api/v1/recipients/" + plan.runnerId() + "/preferences";
+        String preferences = WEB_SETTINGS;
         assertThat(Mails.part(toRunner, "text/plain")).contains(link, preferences);
         assertThat(Mails.part(toRunner, "text/html")).contains("href=\"" + link + "\"", "href=\"" + preferences + "\"");
 
         MimeMessage toPt = Mails.to(ptEmail).get(0);
         String ptId = PreferencesIT.ptIdOf(ptEmail);
         assertThat(listUnsubscribeUrl(toPt)).startsWith(PUBLIC_URL + "/unsubscribe?token=").isNotEqualTo(link);
-        assertThat(Mails.part(toPt, "text/plain")).contains("Your recipient id: " + ptId,
-                PUBLIC_URL + "/api/v1/recipients/" + ptId + "/preferences");
+        assertThat(Mails.part(toPt, "text/plain")).contains("Your recipient id: " + ptId, WEB_SETTINGS);
 
         String token = link.substring(link.indexOf("token=") + "token=".length());
         String runnerPreferences = PreferencesIT.awaitKnown(plan.runnerId());

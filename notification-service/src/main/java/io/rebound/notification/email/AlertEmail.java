@@ -11,7 +11,8 @@ import io.rebound.notification.chart.RunChart;
  * @param startedAt  the activity's local start time as the device reported it, e.g. "07:15"
  * @param date       the runner's local date of the activity, e.g. "Tuesday 3 November 2026"
  * @param ptTold     whether the runner's PT is emailed about this alert at once
- * @param statusLink an absolute link to the runner's plan status
+ * @param statusLink an absolute link to the runner's page in the web app
+ * @param alertLink  an absolute link to this alert in the web app
  * @param chart      the window's running against its caps, drawn inline in the HTML part; null when the alert
  *                   carries no window or the chart could not be drawn
  * @param chartAlt   the chart in words, for the text part and the image's alt text; null without a chart
@@ -39,6 +40,7 @@ public record AlertEmail(
         boolean ptTold,
         String activityId,
         String statusLink,
+        String alertLink,
         RunChart chart,
         String chartAlt) {
 
@@ -49,6 +51,6 @@ public record AlertEmail(
     public AlertEmail withoutChart() {
         return new AlertEmail(runnerId, runnerName, ptName, severity, ruleText, day, phaseTitle, phaseDescription,
                 activity, sport, distance, duration, startedAt, date, limit, actual, allowance, whyItMatters,
-                whatToDoToday, ptTold, activityId, statusLink, null, null);
+                whatToDoToday, ptTold, activityId, statusLink, alertLink, null, null);
     }
 }

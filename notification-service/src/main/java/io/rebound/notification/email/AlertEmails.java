@@ -54,7 +54,7 @@ public class AlertEmails {
                 words.date(alert.date()), words.amount(alert.quantity(), alert.limit(), alert.distanceUnit()),
                 words.amount(alert.quantity(), alert.actual(), alert.distanceUnit()), words.allowance(alert),
                 words.whyItMatters(alert.phase()), words.whatToDoToday(alert), alert.severity() == Severity.OVERLOAD,
-                activity.activityId().toString(), statusLink(alert.runnerId()), chart,
+                activity.activityId().toString(), statusLink(alert.runnerId()), baseUrl + "/alerts/" + alert.alertId(), chart,
                 chart == null ? null : charts.describe(chart));
     }
 
@@ -110,7 +110,8 @@ public class AlertEmails {
                 html.data("email", shown).data("footer", footer).render(), images);
     }
 
+    /** The runner's page in the web app: for the runner their day, for the PT their plan and activities. */
     private String statusLink(String runnerId) {
-        return baseUrl + "/api/v1/plans/" + URLEncoder.encode(runnerId, StandardCharsets.UTF_8);
+        return baseUrl + "/runners/" + URLEncoder.encode(runnerId, StandardCharsets.UTF_8);
     }
 }
