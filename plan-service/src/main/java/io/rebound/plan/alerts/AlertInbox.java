@@ -1,5 +1,6 @@
 package io.rebound.plan.alerts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -193,7 +194,7 @@ public class AlertInbox {
     public static <T> T read(String json, Class<T> type) {
         try {
             return json == null ? null : EventJson.mapper().readValue(json, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a kept " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }

@@ -13,6 +13,7 @@ import io.rebound.plan.alerts.RaisedAlert;
 import io.rebound.plan.rules.Rule;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -45,7 +46,8 @@ public record AlertView(
         @Schema(description = "What the runner could still do on their date when the alert was raised")
         TodayAllowance today) {
 
-    public record Activity(UUID activityId, String sport, java.time.OffsetDateTime startTime, long durationSeconds,
+    /** The tipping activity as the alert carried it; sport as its code, e.g. {@code trail_run}. */
+    public record Activity(UUID activityId, String sport, OffsetDateTime startTime, long durationSeconds,
             double distanceMetres) {
     }
 
