@@ -34,53 +34,79 @@ public final class DevstackMain {
 
         Ports.Plan ports = Ports.Plan.localDefaults();
         long started = System.nanoTime();
-        // Keycloak takes longest (about 20 s, more on its first start), so it starts beside Kafka, PostgreSQL and SMTP.
-        CompletableFuture<Keycloak> keycloak = identity.equals("keycloak")
-                ? CompletableFuture.supplyAsync(() -> startKeycloak(workDir.resolve("keycloak"), ports.keycloak(), started),
-                        command -> new Thread(command, "keycloak-start").start())
-                : CompletableFuture.completedFuture(null);
+        Path endpointsFile = options.containsKey("--endpoints-file") ? Path.of(options.get("--endpoints-file")) : null;
+        if (identity.equals("devstack")) {
+            EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(ports, workDir);
+            TokenIssuer issuer;
+            try {
+                issuer = TokenIssuer.start(ports.issuer());
+            } catch (IOException e) {
+                infrastructure.close();
+                throw e;
+            }
+            CountDownLatch stopped = stopOnShutdown(infrastructure, CompletableFuture.completedFuture(issuer));
+            announce(endpointsFile, describe(infrastructure.endpoints(), TokenIssuer.ISSUER, issuer.jwksUrl(),
+                    issuer.baseUrl() + "/token"), started);
+            stopped.await();
+            return;
+        }
+
+        // Keycloak takes longest (about 20 s, a minute on its first start), so it starts beside Kafka, PostgreSQL and
+        // SMTP, and the endpoints file is written as soon as those are up (keycloak.ready=false): its URLs are known
+        // from its port, and services fetch its keys only when the first token comes. Once it answers, the file is
+        // written again with the token URL and keycloak.ready=true.
+        int keycloakPort = Ports.orFree(ports.keycloak());
+        String keycloakUrl = Keycloak.localBaseUrl(keycloakPort);
+        CompletableFuture<Keycloak> keycloak = CompletableFuture.supplyAsync(
+                () -> startKeycloak(workDir.resolve("keycloak"), keycloakPort, started),
+                command -> new Thread(command, "keycloak-start").start());
         EmbeddedInfrastructure infrastructure;
         try {
             infrastructure = EmbeddedInfrastructure.start(ports, workDir);
             System.out.printf("devstack: Kafka, PostgreSQL and SMTP ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         } catch (Exception | Error e) {
-            keycloak.thenAccept(k -> {
-                if (k != null) {
-                    k.close();
-                }
-            });
+            keycloak.thenAccept(Keycloak::close);
             throw e;
         }
-        AutoCloseable identityProvider;
-        String text;
+        CountDownLatch stopped = stopOnShutdown(infrastructure, keycloak);
+        String infra = describe(infrastructure.endpoints(), Keycloak.issuerOf(keycloakUrl), Keycloak.jwksUrlOf(keycloakUrl), "")
+                + "keycloak.url=" + keycloakUrl + "\n";
+        if (endpointsFile != null) {
+            write(endpointsFile, infra + "keycloak.ready=false\n");
+        }
+        Keycloak kc;
         try {
-            Keycloak kc = keycloak.join();
-            if (kc != null) {
-                identityProvider = kc;
-                text = describe(infrastructure.endpoints(), kc.issuer(), kc.jwksUrl(), kc.tokenUrl())
-                        + "keycloak.url=" + kc.baseUrl() + "\n";
-            } else {
-                TokenIssuer issuer = TokenIssuer.start(ports.issuer());
-                identityProvider = issuer;
-                text = describe(infrastructure.endpoints(), TokenIssuer.ISSUER, issuer.jwksUrl(), issuer.baseUrl() + "/token");
-            }
-        } catch (IOException | RuntimeException e) {
+            kc = keycloak.join();
+        } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
         }
+        announce(endpointsFile, infra.replace("token.url=\n", "token.url=" + kc.tokenUrl() + "\n") + "keycloak.ready=true\n",
+                started);
+        stopped.await();
+    }
+
+    private static CountDownLatch stopOnShutdown(EmbeddedInfrastructure infrastructure,
+            CompletableFuture<? extends AutoCloseable> identityProvider) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("devstack: stopping");
-            EmbeddedInfrastructure.quietly(identityProvider);
+            // Keycloak still starting stops through its own shutdown hook.
+            AutoCloseable provider = identityProvider.getNow(null);
+            if (provider != null) {
+                EmbeddedInfrastructure.quietly(provider);
+            }
             infrastructure.close();
             stopped.countDown();
         }, "devstack-shutdown"));
+        return stopped;
+    }
 
+    private static void announce(Path endpointsFile, String text, long started) throws IOException {
         System.out.printf("devstack: up in %.1f s%n%s", (System.nanoTime() - started) / 1e9, text);
-        if (options.containsKey("--endpoints-file")) {
-            write(Path.of(options.get("--endpoints-file")), text);
+        if (endpointsFile != null) {
+            write(endpointsFile, text);
         }
-        stopped.await();
     }
 
     private static Keycloak startKeycloak(Path dir, int port, long started) {

@@ -129,7 +129,7 @@ public final class Keycloak implements AutoCloseable {
             Files.copy(realm, imports.resolve("rebound-realm.json"));
         }
         Path log = workDir.resolve("keycloak.log");
-        String baseUrl = "http://localhost:" + httpPort;
+        String baseUrl = localBaseUrl(httpPort);
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm",
                 "--http-host=127.0.0.1",
@@ -174,12 +174,27 @@ public final class Keycloak implements AutoCloseable {
 
     /** The {@code iss} of the realm's tokens. */
     public String issuer() {
-        return baseUrl + "/realms/" + REALM;
+        return issuerOf(baseUrl);
     }
 
     /** The realm's signing keys. */
     public String jwksUrl() {
-        return issuer() + "/protocol/openid-connect/certs";
+        return jwksUrlOf(baseUrl);
+    }
+
+    /** The base URL of a Keycloak started here on this port (its hostname is pinned to it). */
+    public static String localBaseUrl(int port) {
+        return "http://localhost:" + port;
+    }
+
+    /** The realm's issuer at a Keycloak with this base URL. */
+    public static String issuerOf(String baseUrl) {
+        return baseUrl + "/realms/" + REALM;
+    }
+
+    /** The realm's JWKS at a Keycloak with this base URL. */
+    public static String jwksUrlOf(String baseUrl) {
+        return issuerOf(baseUrl) + "/protocol/openid-connect/certs";
     }
 
     /** Keycloak's own token endpoint (password grant, authorization code). */
