@@ -156,6 +156,84 @@ class DockerComposeTest {
                 SERVICES.size(), ServiceModule.DOCKERFILE, topics.size());
     }
 
+    @Test
+    void keycloakServesDevstacksRealmAndTheServicesAndWebAppTrustIt() {
+        Map<String, JsonNode> services = services();
+        List<String> problems = new ArrayList<>();
+        JsonNode keycloak = services.get("keycloak");
+        assertThat(keycloak).as("a compose service keycloak").isNotNull();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>")
+                .matcher(Repo.text(Repo.root().resolve("devstack/pom.xml")));
+        assertThat(version.find()).isTrue();
+        if (!keycloak.path("image").asText().equals("quay.io/keycloak/keycloak:" + version.group(1))) {
+            problems.add("keycloak runs " + keycloak.path("image").asText() + ", not Keycloak " + version.group(1) + " as devstack");
+        }
+        List<String> command = new ArrayList<>();
+        keycloak.path("command").forEach(c -> command.add(c.asText()));
+        String published = keycloak.path("ports").path(0).asText().replaceAll(".*:", "");
+        String issuer = "http://localhost:" + published + "/realms/rebound";
+        for (String needed : List.of("start-dev", "--import-realm", "--hostname=http://localhost:" + published,
+                "--hostname-backchannel-dynamic=true", "--http-port=" + published)) {
+            if (!command.contains(needed)) {
+                problems.add("keycloak's command " + command + " lacks " + needed);
+            }
+        }
+        String volumes = keycloak.path("volumes").toString();
+        if (!volumes.contains("./devstack/src/main/resources/keycloak:/opt/keycloak/data/import")) {
+            problems.add("keycloak does not import devstack's realm (mount devstack/src/main/resources/keycloak at"
+                    + " /opt/keycloak/data/import): " + volumes);
+        }
+        for (ServiceModule module : SERVICES) {
+            Map<String, String> environment = environment(module.name(), services.get(module.name()), problems);
+            if (!("${REBOUND_JWT_ISSUER:-" + issuer + "}").equals(environment.get("REBOUND_JWT_ISSUER"))) {
+                problems.add(module.name() + ": REBOUND_JWT_ISSUER should default to " + issuer + " (as the browser sees"
+                        + " Keycloak), was " + environment.get("REBOUND_JWT_ISSUER"));
+            }
+            String jwks = environment.getOrDefault("REBOUND_JWKS_URL", "").replaceAll("^\\$\\{REBOUND_JWKS_URL:-(.*)}$", "$1");
+            if (!jwks.equals("http://keycloak:" + published + "/realms/rebound/protocol/openid-connect/certs")) {
+                problems.add(module.name() + ": REBOUND_JWKS_URL should default to the keycloak service on the compose"
+                        + " network, was " + jwks);
+            }
+        }
+        JsonNode web = services.get(Repo.WEB);
+        if (web == null) {
+            problems.add("no compose service web");
+        } else {
+            Map<String, String> environment = environment(Repo.WEB, web, problems);
+            String secret = Repo.text(Repo.root().resolve("devstack/src/main/resources/keycloak/rebound-realm.json"))
+                    .contains("\"secret\": \"rebound-web-dev-secret\"") ? "rebound-web-dev-secret" : "?";
+            if (!environment.getOrDefault("REBOUND_OIDC_CLIENT_SECRET", "").contains(secret)) {
+                problems.add("web: REBOUND_OIDC_CLIENT_SECRET does not default to the dev realm's secret for rebound-web");
+            }
+            if (!"rebound-web".equals(environment.get("REBOUND_OIDC_CLIENT_ID"))) {
+                problems.add("web: REBOUND_OIDC_CLIENT_ID should be rebound-web");
+            }
+            if (!environment.getOrDefault("REBOUND_OIDC_AUTH_SERVER_URL", "").contains("http://keycloak:" + published
+                    + "/realms/rebound")) {
+                problems.add("web: REBOUND_OIDC_AUTH_SERVER_URL should reach the keycloak service on the compose network");
+            }
+            Map<String, String> apis = Map.of("REBOUND_ACTIVITY_URL", "activity-service", "REBOUND_PLAN_URL", "plan-service",
+                    "REBOUND_NOTIFICATION_URL", "notification-service");
+            for (ServiceModule module : SERVICES) {
+                String variable = apis.entrySet().stream().filter(e -> e.getValue().equals(module.name()))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                if (variable != null && !("http://" + module.name() + ":" + module.port()).equals(environment.get(variable))) {
+                    problems.add("web: " + variable + "=" + environment.get(variable) + ", expected http://" + module.name()
+                            + ":" + module.port());
+                }
+            }
+            if (!"service_healthy".equals(web.path("depends_on").path("keycloak").path("condition").asText())) {
+                problems.add("web must wait for keycloak to be healthy: it reads the realm's metadata as it starts");
+            }
+            if (!web.path("ports").toString().contains("8080:8080")) {
+                problems.add("web should publish 8080, as ./rebound up");
+            }
+        }
+        assertThat(problems).as("docker-compose.yml:%n  %s", String.join("\n  ", problems)).isEmpty();
+        System.out.printf("deploy-tests [compose]: keycloak imports devstack's realm, tokens name %s, the %d services fetch"
+                + " keys at keycloak:%s and the web app signs in with client rebound-web%n", issuer, SERVICES.size(), published);
+    }
+
     private static void checkBuild(ServiceModule module, JsonNode service, List<String> problems) {
         JsonNode build = service.path("build");
         Path context = Repo.root().resolve(build.path("context").asText("?")).normalize();

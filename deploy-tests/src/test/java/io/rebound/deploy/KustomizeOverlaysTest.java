@@ -75,7 +75,7 @@ class KustomizeOverlaysTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
     void everyObjectParsesAndLivesInTheNamespace(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<Namespace> namespaces = rendered.all(Namespace.class);
@@ -97,7 +97,7 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
     void everyDeploymentHasProbesResourcesADisruptionBudgetAndTimeToShutDown(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<Deployment> deployments = rendered.all(Deployment.class);
@@ -184,7 +184,7 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
     void everyServiceIsScrapedByPrometheusAndFencedInByNetworkPolicies(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<String> problems = new ArrayList<>();
@@ -368,7 +368,7 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
     void postgresClusterHoldsEachServicesDatabaseWithItsOwnCredentials(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<String> problems = new ArrayList<>();
@@ -517,7 +517,7 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
     void everyServiceGetsTheSettingsItReadsAndOnlyThose(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<String> problems = new ArrayList<>();
@@ -564,7 +564,7 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
     void everyReferencedConfigMapAndSecretIsRenderedOrDocumented(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<String> problems = new ArrayList<>();
@@ -648,21 +648,42 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest(name = "overlays/{0}")
-    @ValueSource(strings = {"dev", "prod"})
-    void ingressExposesOnlyTheApisOfRenderedServices(String overlay) {
+    @ValueSource(strings = {"dev", "prod", "prod+keycloak"})
+    void ingressExposesOnlyTheApisTheWebAppAndSignIn(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<String> problems = new ArrayList<>();
+        Set<String> keycloakServices = rendered.custom("Keycloak").stream()
+                .map(k -> k.getMetadata().getName() + "-service").collect(Collectors.toSet());
         int paths = 0;
         for (Ingress ingress : rendered.all(Ingress.class)) {
             for (IngressRule rule : ingress.getSpec().getRules()) {
                 for (HTTPIngressPath path : rule.getHttp().getPaths()) {
                     paths++;
                     String where = describe(ingress) + " " + rule.getHost() + path.getPath();
-                    if (!path.getPath().startsWith("/api")) {
-                        problems.add(where + ": only /api is public; /q (health, metrics) stays inside the cluster");
-                    }
                     String backend = path.getBackend().getService().getName();
                     String port = path.getBackend().getService().getPort().getName();
+                    if (keycloakServices.contains(backend)) {
+                        // Made by the Keycloak Operator: port "http" (8080) when the CR enables HTTP.
+                        if (!List.of("/realms", "/resources").contains(path.getPath())) {
+                            problems.add(where + ": only Keycloak's /realms (sign-in, tokens, keys) and /resources are"
+                                    + " public; its admin console and API stay inside the cluster");
+                        }
+                        if (!"http".equals(port)) {
+                            problems.add(where + ": the Keycloak Operator's Service port is named http, not " + port);
+                        }
+                        continue;
+                    }
+                    if (backend.equals(Repo.WEB)) {
+                        if (!path.getPath().equals("/")) {
+                            problems.add(where + ": the web app's pages are its whole host, path /");
+                        }
+                        if (!Repo.webServesHealthOnItsManagementPort()) {
+                            problems.add(where + ": the web app's packaged jar serves /q on its pages' port, which the"
+                                    + " ingress publishes; expected %prod.quarkus.management.enabled=true");
+                        }
+                    } else if (!path.getPath().startsWith("/api")) {
+                        problems.add(where + ": only /api is public; /q (health, metrics) stays inside the cluster");
+                    }
                     Optional<Service> service = rendered.all(Service.class).stream()
                             .filter(s -> s.getMetadata().getName().equals(backend)).findFirst();
                     if (service.isEmpty() || service.get().getSpec().getPorts().stream()
@@ -672,7 +693,8 @@ class KustomizeOverlaysTest {
                 }
             }
         }
-        report(rendered, problems, "%d Ingress paths, each /api on a rendered Service port", paths);
+        report(rendered, problems, "%d Ingress paths: each service's /api, the web app's host, Keycloak's /realms and"
+                + " /resources (when its component is in), each on a rendered Service port", paths);
     }
 
     private static void checkProbes(String where, Container container, boolean service, List<String> problems) {

@@ -4,6 +4,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +28,13 @@ final class RenderedOverlay {
         this.objects = objects;
     }
 
-    /** deploy/overlays/{name}, rendered once per test run. */
+    /**
+     * deploy/overlays/{name}, rendered once per test run; {@code OVERLAY+COMPONENT} is that overlay with
+     * deploy/components/COMPONENT added, as a user adds it (a kustomization in target/ naming both).
+     */
     static RenderedOverlay of(String name) {
         return RENDERED.computeIfAbsent(name, n -> {
-            String yaml = Tool.KUBECTL.run("kustomize", "deploy/overlays/" + n);
+            String yaml = Tool.KUBECTL.run("kustomize", directory(n));
             List<HasMetadata> objects = KubernetesModel.parseAll(yaml);
             Map<String, Long> kinds = objects.stream()
                     .collect(Collectors.groupingBy(HasMetadata::getKind, TreeMap::new, Collectors.counting()));
@@ -35,6 +42,23 @@ final class RenderedOverlay {
                     + " strictly): %s%n", n, objects.size(), kinds);
             return new RenderedOverlay(n, List.copyOf(objects));
         });
+    }
+
+    private static String directory(String name) {
+        int plus = name.indexOf('+');
+        if (plus < 0) {
+            return "deploy/overlays/" + name;
+        }
+        Path dir = Repo.root().resolve("deploy-tests/target/overlays/" + name.replace('+', '-'));
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n  - ../../../../deploy/overlays/"
+                    + name.substring(0, plus) + "\ncomponents:\n  - ../../../../deploy/components/" + name.substring(plus + 1)
+                    + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Repo.root().relativize(dir).toString();
     }
 
     String name() {

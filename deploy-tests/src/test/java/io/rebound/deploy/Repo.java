@@ -23,11 +23,18 @@ final class Repo {
         return (root == null ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();
     }
 
-    /** Every module with src/main/docker/Dockerfile.jvm is a service that is deployed. */
+    /** The web app's module (people's front door): deployed too, but with no database or Kafka of its own. */
+    static final String WEB = "web";
+
+    /**
+     * Every module with src/main/docker/Dockerfile.jvm is deployed; those with a database of their own (all but the
+     * web app) are the services, checked for Kafka, PostgreSQL and their settings.
+     */
     static List<ServiceModule> services() {
         try (Stream<Path> modules = Files.list(root())) {
             List<ServiceModule> services = new ArrayList<>();
             modules.filter(m -> Files.isRegularFile(m.resolve(ServiceModule.DOCKERFILE)))
+                    .filter(m -> !m.getFileName().toString().equals(WEB))
                     .sorted()
                     .forEach(m -> services.add(ServiceModule.read(m)));
             if (services.isEmpty()) {
@@ -37,6 +44,19 @@ final class Repo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the web app's packaged jar keeps /q (health, metrics) off its pages' port; true while the module is not
+     * in this checkout (its manifests are checked without it).
+     */
+    static boolean webServesHealthOnItsManagementPort() {
+        Path properties = root().resolve(WEB).resolve("src/main/resources/application.properties");
+        if (!Files.isRegularFile(properties)) {
+            return true;
+        }
+        return text(properties).lines().map(String::strip)
+                .anyMatch(line -> line.replace(" ", "").equals("%prod.quarkus.management.enabled=true"));
     }
 
     /** The topics devstack creates for local runs and tests (Layout.topics()): deployments must have them too. */

@@ -15,12 +15,14 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
  * {@code ./rebound demo}: replays a runner who overdoes week two against the running system, as their watch and
- * their PT would, and prints the alerts that result and where to read the emails.
+ * their PT would, and prints the alerts that result and where to read the emails and the PT's inbox. The runner is the
+ * realm's demo user {@code sam} (runnerId {@code demo-runner}), their PT {@code ortiz} ({@code pt-demo}); the runner
+ * signs in at Keycloak ({@code REBOUND_KEYCLOAK_URL}, else the {@code keycloak.url} of {@code ./rebound up}'s
+ * endpoints file, else http://localhost:8180).
  */
 public final class Demo {
 
@@ -32,31 +34,53 @@ public final class Demo {
     private final String plans;
     private final String notifications;
     private final String mailbox;
+    private final String keycloak;
+    private final String web;
     private final ZoneId zone = ZoneId.systemDefault();
-    private final String runner = "demo-" + UUID.randomUUID().toString().substring(0, 6);
+    /** The realm's demo runner (user {@code sam}) and PT (user {@code ortiz}): see rebound-realm.json. */
+    private final String runner = "demo-runner";
+    private static final String RUNNER_USER = "sam";
+    private static final String PT_ID = "pt-demo";
+    private static final String PT_USER = "ortiz";
     private String runnerToken;
 
-    private Demo(String activities, String plans, String notifications, String mailbox) {
+    private Demo(String activities, String plans, String notifications, String mailbox, String keycloak, String web) {
         this.activities = activities;
         this.plans = plans;
         this.notifications = notifications;
         this.mailbox = mailbox;
+        this.keycloak = keycloak;
+        this.web = web;
     }
 
     public static void main(String[] args) throws Exception {
-        new Demo(setting("REBOUND_ACTIVITY_URL", "http://localhost:8081"), setting("REBOUND_PLAN_URL", "http://localhost:8082"),
-                setting("REBOUND_NOTIFICATION_URL", "http://localhost:8083"), setting("REBOUND_MAILBOX_URL", "http://localhost:8025"))
-                .run();
+        Demo demo = new Demo(setting("REBOUND_ACTIVITY_URL", "http://localhost:8081"), setting("REBOUND_PLAN_URL", "http://localhost:8082"),
+                setting("REBOUND_NOTIFICATION_URL", "http://localhost:8083"), setting("REBOUND_MAILBOX_URL", "http://localhost:8025"),
+                setting("REBOUND_KEYCLOAK_URL", fromEndpointsFile("keycloak.url", "http://localhost:8180")),
+                setting("REBOUND_WEB_URL", "http://localhost:8080"));
+        if (!demo.run()) {
+            System.exit(1);
+        }
     }
 
-    private void run() throws Exception {
+    private boolean run() throws Exception {
+        runnerToken = Keycloak.connect(keycloak).signIn(RUNNER_USER, Keycloak.DEMO_PASSWORD);
+        if (request("GET", plans + "/api/v1/plans/" + runner, null, 200, 404).path("runnerId").asText().equals(runner)) {
+            say("The demo runner (%s, user %s) already has a plan on this system: the demo ran before on this ./rebound up.",
+                    runner, RUNNER_USER);
+            say("Its alerts are still there: sign in at %s/inbox as %s / %s, or read the emails at %s.", web, PT_USER,
+                    Keycloak.DEMO_PASSWORD, mailbox);
+            say("To replay it, stop ./rebound up (Ctrl-C) and start it again: every start wipes the data.");
+            return false;
+        }
         LocalDate race = LocalDate.now(zone).minusDays(14);
-        say("Runner %s ran a marathon on %s (14 days ago, zone %s); peak week 40 mi.", runner, race, zone.getId());
+        say("Runner %s (Sam Demo, signed in as %s) ran a marathon on %s (14 days ago, zone %s); peak week 40 mi; PT Dr. Ortiz (%s).",
+                runner, RUNNER_USER, race, zone.getId(), PT_ID);
         post(plans + "/api/v1/plans", Map.of(
                 "runnerId", runner, "raceDate", race.toString(), "timeZone", zone.getId(),
                 "peakWeek", Map.of("distance", 40, "unit", "mi"),
-                "runner", Map.of("name", "Sam Demo", "email", runner + "@runners.example.org"),
-                "physicalTherapist", Map.of("name", "Dr. Ortiz", "email", "ortiz@clinic.example.org")), 201);
+                "runner", Map.of("name", "Sam Demo", "email", "demo-runner@runners.example.org"),
+                "physicalTherapist", Map.of("id", PT_ID, "name", "Dr. Ortiz", "email", "ortiz@clinic.example.org")), 201);
 
         Map<Integer, Double> runs = new LinkedHashMap<>();
         runs.put(2, 3.0);
@@ -96,8 +120,11 @@ public final class Demo {
                 list -> count(list, "SENT") >= 1 && count(list, "PENDING") + count(list, "SENDING") == 0,
                 Duration.ofSeconds(60));
         say("%nEmails: %d sent (the PT's WARNINGs wait for the daily digest). Read them at %s, or see"
-                + " %s/api/v1/deliveries?runnerId=%s with the runner's token (./rebound token runner %s).",
-                count(deliveries, "SENT"), mailbox, notifications, runner, runner);
+                + " %s/api/v1/deliveries?runnerId=%s with the runner's token (./rebound token runner).",
+                count(deliveries, "SENT"), mailbox, notifications, runner);
+        say("%nThe PT's inbox shows these alerts: sign in at %s/inbox as %s / %s (the runner's view: %s / %s).", web,
+                PT_USER, Keycloak.DEMO_PASSWORD, RUNNER_USER, Keycloak.DEMO_PASSWORD);
+        return true;
     }
 
     private static void print(JsonNode findings) {
@@ -134,20 +161,29 @@ public final class Demo {
         return request("POST", url, body, expected);
     }
 
-    private JsonNode request(String method, String url, Object body, int expected) throws IOException, InterruptedException {
-        // Every service's API wants the runner's own token, from devstack's issuer (REBOUND_TOKEN_URL, default local).
-        if (runnerToken == null) {
-            runnerToken = Tokens.runner(runner);
-        }
+    private JsonNode request(String method, String url, Object body, int... expected) throws IOException, InterruptedException {
+        // Every service's API wants the runner's own token: the demo runner signed in at Keycloak.
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + runnerToken);
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
+        if (java.util.Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    /** A value from {@code ./rebound up}'s endpoints file ({@code REBOUND_ENDPOINTS_FILE}, default target/rebound/endpoints). */
+    private static String fromEndpointsFile(String key, String fallback) {
+        java.nio.file.Path file = java.nio.file.Path.of(setting("REBOUND_ENDPOINTS_FILE", "target/rebound/endpoints"));
+        java.util.Properties endpoints = new java.util.Properties();
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(file)) {
+            endpoints.load(reader);
+        } catch (IOException e) {
+            return fallback;
+        }
+        return endpoints.getProperty(key, fallback);
     }
 
     private static String setting(String variable, String fallback) {

@@ -30,18 +30,22 @@ public final class Ports {
      * The ports of one devstack. Local runs use fixed defaults so a developer's tools find them; tests use 0 (any
      * free port) so parallel builds never collide.
      */
-    public record Plan(int kafka, int postgres, int smtp, int mailbox, int issuer) {
+    public record Plan(int kafka, int postgres, int smtp, int mailbox, int issuer, int keycloak) {
 
-        public static final Plan RANDOM = new Plan(0, 0, 0, 0, 0);
+        public static final Plan RANDOM = new Plan(0, 0, 0, 0, 0, 0);
 
-        /** Defaults 9092, 5433, 2525, 8025 and 8026 (the token issuer), each overridable by a system property or environment variable. */
+        /**
+         * Defaults 9092, 5433, 2525, 8025, 8026 (the token issuer) and 8180 (Keycloak), each overridable by a system
+         * property or environment variable.
+         */
         public static Plan localDefaults() {
             return new Plan(
                     setting("rebound.devstack.kafka-port", "REBOUND_KAFKA_PORT", 9092),
                     setting("rebound.devstack.postgres-port", "REBOUND_POSTGRES_PORT", 5433),
                     setting("rebound.devstack.smtp-port", "REBOUND_SMTP_PORT", 2525),
                     setting("rebound.devstack.mailbox-port", "REBOUND_MAILBOX_PORT", 8025),
-                    setting("rebound.devstack.issuer-port", "REBOUND_ISSUER_PORT", 8026));
+                    setting("rebound.devstack.issuer-port", "REBOUND_ISSUER_PORT", 8026),
+                    setting("rebound.devstack.keycloak-port", "REBOUND_KEYCLOAK_PORT", 8180));
         }
 
         private static int setting(String property, String variable, int fallback) {

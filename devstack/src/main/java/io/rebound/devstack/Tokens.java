@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Signed tokens for demo users, from the devstack {@link TokenIssuer} this JVM's tests (or a local devstack) run
- * against: {@code given().auth().oauth2(Tokens.runner("r-1"))}. Asks the issuer over HTTP, so it works from any
- * class loader and from another process. The issuer's token URL comes from the system property
- * {@code rebound.devstack.token-url} (set by {@link DevstackResource}), else the environment variable
- * {@code REBOUND_TOKEN_URL}, else the local devstack's default.
+ * Signed tokens for demo users, from the devstack {@link TokenIssuer} this JVM's tests run against, or from a
+ * {@link Keycloak} whose {@link Keycloak#quarkusConfig()} a test applied: {@code given().auth().oauth2(Tokens.runner("r-1"))}.
+ * Asks over HTTP, so it works from any class loader and from another process. The token URL comes from the system
+ * property {@code rebound.devstack.token-url} (set by {@link DevstackResource}), else the environment variable
+ * {@code REBOUND_TOKEN_URL} (for {@code ./rebound up}, the {@code token.url} of its endpoints file: Keycloak's),
+ * else devstack's token issuer on its default port. Keycloak's tokens are real ones only: {@link #expired},
+ * {@link #fromIssuer}, {@link #forAudience} and {@link #expiredSecondsAgo} need the token issuer.
  */
 public final class Tokens {
 
