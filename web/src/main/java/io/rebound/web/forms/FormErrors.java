@@ -35,6 +35,11 @@ public final class FormErrors {
         return new FormErrors(Map.copyOf(messages), List.of());
     }
 
+    /** Messages for inputs and above the form. */
+    public static FormErrors of(Map<String, String> messages, List<String> general) {
+        return new FormErrors(Map.copyOf(messages), List.copyOf(general));
+    }
+
     /** One message above the form. */
     public static FormErrors general(String message) {
         return new FormErrors(Map.of(), List.of(message));

@@ -82,8 +82,8 @@ public record CapsForm(String phase, String runDaysSoft, String runDaysHard, Str
                 phases = Map.of(phase, new PhaseCaps(null, daysSoft, daysHard, single, null, softShare, hardShare, null,
                         null, null, crossDays, crossMinutes, null, null));
             }
-        } else if (injuredFlag == null && errors.isEmpty()) {
-            return new Result(null, FormErrors.general("Nothing to change: fill in at least one cap."));
+        } else if (injuredFlag == null) {
+            return new Result(null, FormErrors.of(errors, java.util.List.of("Nothing to change: fill in at least one cap.")));
         }
         if (!errors.isEmpty()) {
             return new Result(null, FormErrors.fields(errors));
