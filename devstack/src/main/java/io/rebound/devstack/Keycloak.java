@@ -116,20 +116,69 @@ public final class Keycloak implements AutoCloseable {
     /**
      * Starts Keycloak on the given loopback port (0 = a free one) and returns once the realm answers. The
      * distribution is unpacked under {@code workDir} on first use and kept (its first start also builds it, about
-     * half a minute); its data is wiped at each start.
+     * half a minute). Every start begins from the same fresh database: the one Keycloak made on its first start here,
+     * with the master realm, the administrator and the {@code rebound} realm just imported, kept as a snapshot (per
+     * realm file and version) so later starts skip creating the schema and importing, which is most of their time.
      */
     public static Keycloak start(Path workDir, int port) throws IOException, InterruptedException {
         Path java = javaHome();
-        Path home = distribution(workDir.toAbsolutePath());
+        Path dir = workDir.toAbsolutePath();
+        Path home = distribution(dir);
         int httpPort = Ports.orFree(port);
+        String baseUrl = localBaseUrl(httpPort);
+        Path log = dir.resolve("keycloak.log");
+        byte[] realm;
+        try (InputStream in = resource(REALM_RESOURCE)) {
+            realm = in.readAllBytes();
+        }
+        Path snapshot = dir.resolve("keycloak-" + VERSION + "-fresh-db-" + hash(new String(realm, StandardCharsets.UTF_8)
+                + VERSION + ADMIN_USER + ADMIN_PASSWORD).substring(0, 12));
+        if (!Files.isDirectory(snapshot)) {
+            // First start here: import into an empty database, stop cleanly, keep the database as it is then.
+            prepareData(home, realm, null);
+            Process first = launch(java, home, httpPort, baseUrl, log, false);
+            try {
+                awaitReady(first, baseUrl, log, HttpClient.newHttpClient());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                stop(first);
+                throw e;
+            }
+            if (stop(first)) {
+                Path partial = Files.createTempDirectory(dir, "fresh-db-");
+                copyTree(home.resolve("data/h2"), partial);
+                try {
+                    Files.move(partial, snapshot, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    // Another JVM kept its snapshot first: the same database.
+                    deleteTree(partial);
+                }
+            }
+        }
+        prepareData(home, realm, Files.isDirectory(snapshot) ? snapshot : null);
+        Process process = launch(java, home, httpPort, baseUrl, log, true);
+        HttpServer tokenServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        Keycloak keycloak = new Keycloak(baseUrl, process, tokenServer);
+        try {
+            awaitReady(process, baseUrl, log, keycloak.http);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            keycloak.close();
+            throw e;
+        }
+        return keycloak;
+    }
+
+    /** Wipes the distribution's data, puts the realm to import there and the fresh database, if there is one. */
+    private static void prepareData(Path home, byte[] realm, Path database) throws IOException {
         Path data = home.resolve("data");
         Files2.wipe(data);
-        Path imports = Files.createDirectories(data.resolve("import"));
-        try (InputStream realm = resource(REALM_RESOURCE)) {
-            Files.copy(realm, imports.resolve("rebound-realm.json"));
+        Files.write(Files.createDirectories(data.resolve("import")).resolve("rebound-realm.json"), realm);
+        if (database != null) {
+            copyTree(database, Files.createDirectories(data.resolve("h2")));
         }
-        Path log = workDir.resolve("keycloak.log");
-        String baseUrl = localBaseUrl(httpPort);
+    }
+
+    private static Process launch(Path java, Path home, int httpPort, String baseUrl, Path log, boolean append)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm",
                 "--http-host=127.0.0.1",
@@ -138,7 +187,7 @@ public final class Keycloak implements AutoCloseable {
                 "--hostname=" + baseUrl,
                 "--log-level=warn,org.keycloak.services:info,io.quarkus:info")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", java.toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
@@ -147,16 +196,15 @@ public final class Keycloak implements AutoCloseable {
         // Starts faster on a small machine; a dev server never runs long enough to miss the C2 compiler.
         env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         env.remove("JAVA_OPTS");
-        Process process = builder.start();
-        HttpServer tokenServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        Keycloak keycloak = new Keycloak(baseUrl, process, tokenServer);
-        try {
-            keycloak.awaitReady(log);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            keycloak.close();
-            throw e;
+        return builder.start();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
-        return keycloak;
     }
 
     /**
@@ -443,9 +491,10 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Path log) throws IOException, InterruptedException {
+    private static void awaitReady(Process process, String baseUrl, Path log, HttpClient http)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        URI probe = URI.create(issuer() + "/.well-known/openid-configuration");
+        URI probe = URI.create(issuerOf(baseUrl) + "/.well-known/openid-configuration");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " while starting; last lines of "
@@ -491,17 +540,30 @@ public final class Keycloak implements AutoCloseable {
     }
 
     private void stopProcess() {
+        stop(process);
+    }
+
+    /** SIGTERM (kc.sh passes it on), then a kill after 20 s; true if it stopped by itself, its data consistent. */
+    private static boolean stop(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
+        boolean clean;
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            clean = process.waitFor(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            clean = false;
+        }
+        if (!clean) {
             process.destroyForcibly();
         }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle child : descendants) {
+            if (child.isAlive()) {
+                clean = false;
+                child.destroyForcibly();
+            }
+        }
+        return clean;
     }
 
     // --- the distribution and the JDK that runs it
