@@ -78,8 +78,7 @@ public class AdminResource {
                     throw e;
                 }
                 errors = e.status() == 409 && e.problem().fieldErrors().isEmpty()
-                        ? FormErrors.field("runnerId", "This runner already has a plan. "
-                        + (e.problem().detail() == null ? "" : e.problem().detail()))
+                        ? FormErrors.field("runnerId", "This runner already has a plan: open it from the plans list.")
                         : FormErrors.from(e.problem(), EnrolForm.FIELDS);
             }
         }

@@ -56,8 +56,7 @@ public class InboxResource {
         List<PlanSummary> runners = runnersOf();
         String chosen = blankToNull(runner);
         boolean known = chosen != null && runners.stream().anyMatch(p -> chosen.equals(p.runnerId()));
-        Filter filter = new Filter(known ? chosen : null, SEVERITIES.contains(severity) ? severity : null,
-                STATES.contains(state) ? state : null);
+        Filter filter = new Filter(known ? chosen : null, offered(SEVERITIES, severity), offered(STATES, state));
         AlertList list = plans.alerts(filter.runner(), filter.severity(), filter.state(), LIMIT);
         List<AlertFacts> alerts = list.items().stream().map(AlertFacts::of).toList();
         return Templates.inbox(viewer, "inbox", alerts, list.unacknowledged(), runners, filter);
@@ -70,6 +69,10 @@ public class InboxResource {
         } catch (ApiException e) {
             return List.of();
         }
+    }
+
+    private static String offered(Set<String> values, String chosen) {
+        return chosen != null && values.contains(chosen) ? chosen : null;
     }
 
     private static String blankToNull(String value) {

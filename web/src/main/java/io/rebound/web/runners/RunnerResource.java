@@ -181,7 +181,7 @@ public class RunnerResource {
                 .map(a -> ActivityRow.of(a, plan.distanceUnit())).toList();
         return Templates.overview(viewer, "runners", plan, today, recent, findings,
                 CapsTable.of(caps.caps(), plan.peakWeek() == null ? 0 : plan.peakWeek().metres(), plan.distanceUnit()),
-                CapsHistory.of(caps), form, errors, saved);
+                CapsHistory.of(caps, plan.distanceUnit()), form, errors, saved);
     }
 
     /**
@@ -190,20 +190,25 @@ public class RunnerResource {
      */
     List<LedgerActivity> recentActivities(String runnerId, int limit) {
         try {
-            return JsonLists.items(plans.activities(runnerId, limit), LedgerActivity.class);
+            return newestFirstActivities(JsonLists.items(plans.activities(runnerId, limit), LedgerActivity.class));
         } catch (ApiException e) {
             if (e.status() != 403 && e.status() != 404 && e.status() != 405) {
                 throw e;
             }
             try {
-                return activities.list(runnerId, limit).stream()
+                return newestFirstActivities(activities.list(runnerId, limit).stream()
                         .map(a -> new LedgerActivity(a.activityId(), a.sport(), a.startTime(), a.durationSeconds(),
                                 a.distanceMetres(), a.perceivedEffort()))
-                        .toList();
+                        .toList());
             } catch (ApiException again) {
                 return List.of();
             }
         }
+    }
+
+    static List<LedgerActivity> newestFirstActivities(List<LedgerActivity> list) {
+        return list.stream().sorted(Comparator.comparing(LedgerActivity::startTime,
+                Comparator.nullsLast(Comparator.comparing(java.time.OffsetDateTime::toInstant).reversed()))).toList();
     }
 
     private static List<FindingView> newestFirst(List<FindingView> findings) {

@@ -44,12 +44,11 @@ public record TodayFacts(TodayView today, String phase, String headline, List<St
             running.add("Distance so far: " + Units.inUnit(run.distanceSoFar(), unit)
                     + (run.distanceLeftBeforeSoftCap() == null ? ""
                     : ", " + Units.inUnit(run.distanceLeftBeforeSoftCap(), unit) + " left before the cap"));
-            if (run.allowed() && run.longestRunAllowed() != null) {
+            if (run.allowed() && run.longestRunAllowed() != null && run.longestRunAllowed() > 0) {
                 running.add("Longest run allowed today: " + Units.inUnit(run.longestRunAllowed(), unit));
             }
             if (run.allowed() && run.allowedIntensity() != null) {
-                running.add("Keep it " + run.allowedIntensity().toLowerCase(Locale.ROOT) + " or easier"
-                        + (run.stridesOk() ? "; strides are fine." : "; no strides yet."));
+                running.add(pace("Keep runs", run.allowedIntensity()) + (run.stridesOk() ? "; strides are fine." : "; no strides yet."));
             }
             used = run.runDaysSoFar() + " run day" + (run.runDaysSoFar() == 1 ? "" : "s") + ", "
                     + Units.inUnit(run.distanceSoFar(), unit);
@@ -71,11 +70,20 @@ public record TodayFacts(TodayView today, String phase, String headline, List<St
                     cross.add("Longest session: " + ct.longestSessionMinutes() + " minutes");
                 }
                 if (ct.allowedIntensity() != null) {
-                    cross.add("Keep it " + ct.allowedIntensity().toLowerCase(Locale.ROOT) + " or easier.");
+                    cross.add(pace("Keep sessions", ct.allowedIntensity()) + ".");
                 }
             }
         }
         return new TodayFacts(today, phase, headline, running, cross, used, left);
+    }
+
+    /** "Keep runs easy", "Keep runs easy or moderate"; hard is no limit. */
+    static String pace(String what, String intensity) {
+        return switch (intensity) {
+            case "EASY" -> what + " easy";
+            case "MODERATE" -> what + " easy or moderate";
+            default -> what + " at any effort";
+        };
     }
 
     static String words(String code) {

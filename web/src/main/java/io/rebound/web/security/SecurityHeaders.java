@@ -1,6 +1,7 @@
 package io.rebound.web.security;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -42,12 +43,17 @@ public class SecurityHeaders {
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
-            context.response().headers()
-                    .set("Content-Security-Policy", policy)
-                    .set("X-Content-Type-Options", "nosniff")
-                    .set("Referrer-Policy", "same-origin")
-                    .set("X-Frame-Options", "DENY");
+            apply(context.response());
             context.next();
         }, 100);
+    }
+
+    /** Puts the headers on an answer; also for answers made outside the filters (a failed sign-in). */
+    public void apply(HttpServerResponse response) {
+        response.headers()
+                .set("Content-Security-Policy", policy)
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Referrer-Policy", "same-origin")
+                .set("X-Frame-Options", "DENY");
     }
 }
