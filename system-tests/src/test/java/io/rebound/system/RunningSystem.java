@@ -4,8 +4,8 @@ import io.rebound.devstack.Endpoints;
 import io.rebound.devstack.InfraMode;
 import io.rebound.devstack.Infrastructure;
 import io.rebound.devstack.Mailbox;
+import io.rebound.devstack.Keycloak;
 import io.rebound.devstack.Ports;
-import io.rebound.devstack.TokenIssuer;
 import io.rebound.devstack.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +16,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole system, started once for the module's test classes ({@link SharedSystem}): devstack's Kafka, PostgreSQL
- * and SMTP, WireMock playing the providers, a token issuer, and the three packaged services as processes, each on its
- * own fixed port so it can be stopped and started again where clients expect it.
+ * and SMTP, WireMock playing the providers, Keycloak as the identity provider, the three packaged services and the
+ * web app as processes, each on its own fixed port so it can be stopped and started again where clients expect it.
  */
 final class RunningSystem implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private final Providers providers;
-    private final TokenIssuer issuer;
+    private final Keycloak keycloak;
     private final ServiceProcess activity;
     private final ServiceProcess plan;
     private final ServiceProcess notification;
+    private final ServiceProcess web;
 
-    private RunningSystem(Infrastructure infrastructure, Providers providers, TokenIssuer issuer, ServiceProcess activity,
-            ServiceProcess plan, ServiceProcess notification) {
+    private RunningSystem(Infrastructure infrastructure, Providers providers, Keycloak keycloak, ServiceProcess activity,
+            ServiceProcess plan, ServiceProcess notification, ServiceProcess web) {
         this.infrastructure = infrastructure;
         this.providers = providers;
-        this.issuer = issuer;
+        this.keycloak = keycloak;
+        this.web = web;
         this.activity = activity;
         this.plan = plan;
         this.notification = notification;
@@ -45,17 +48,32 @@ final class RunningSystem implements AutoCloseable {
     static RunningSystem start(String name) throws Exception {
         Path work = Path.of(System.getProperty("java.io.tmpdir"), name);
         Path logs = Files.createDirectories(work.resolve("logs"));
-        Infrastructure infrastructure = InfraMode.current().start(work.resolve("devstack"));
+        // Keycloak takes the longest to start; it starts beside Kafka, PostgreSQL and SMTP.
+        CompletableFuture<Keycloak> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Keycloak.start(work.resolve("keycloak"), 0);
+            } catch (Exception e) {
+                throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
+            }
+        });
+        Infrastructure infrastructure;
+        try {
+            infrastructure = InfraMode.current().start(work.resolve("devstack"));
+        } catch (RuntimeException | Error e) {
+            starting.thenAccept(Keycloak::close);
+            throw e;
+        }
         Providers providers = null;
-        TokenIssuer issuer = null;
+        Keycloak keycloak = null;
         List<ServiceProcess> started = new java.util.ArrayList<>();
         try {
+            keycloak = starting.join();
             Endpoints endpoints = infrastructure.endpoints();
             providers = Providers.start();
-            issuer = TokenIssuer.start(0);
+            int webPort = Ports.free();
 
             // A killed consumer's partitions go to its restarted successor after 10 s, not the default 45 s.
-            Map<String, String> common = new HashMap<>(issuer.quarkusConfig());
+            Map<String, String> common = new HashMap<>(keycloak.quarkusConfig());
             common.put("kafka.session.timeout.ms", "10000");
 
             Map<String, String> activityConfig = new HashMap<>(endpoints.quarkusConfig("activity"));
@@ -80,17 +98,34 @@ final class RunningSystem implements AutoCloseable {
             notificationConfig.put("rebound.notification.max-backoff", "5s");
             // A claim left by a killed process is taken again after 20 s, not the production minute.
             notificationConfig.put("rebound.notification.stale-claim", "20s");
+            // Links in emails open the web app.
+            notificationConfig.put("rebound.notification.base-url", webUrl(webPort));
             ServiceProcess notification = new ServiceProcess("notification-service", Ports.free(), notificationConfig, logs).start();
             started.add(notification);
 
-            return new RunningSystem(infrastructure, providers, issuer, activity, plan, notification);
+            Map<String, String> webConfig = new HashMap<>();
+            webConfig.put("REBOUND_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            webConfig.put("REBOUND_OIDC_CLIENT_ID", "rebound-web");
+            webConfig.put("REBOUND_OIDC_CLIENT_SECRET", Keycloak.WEB_CLIENT_SECRET);
+            webConfig.put("REBOUND_ACTIVITY_URL", activity.baseUrl());
+            webConfig.put("REBOUND_PLAN_URL", plan.baseUrl());
+            webConfig.put("REBOUND_NOTIFICATION_URL", notification.baseUrl());
+            ServiceProcess web = new ServiceProcess("web", webPort, webConfig, logs).start();
+            started.add(web);
+
+            return new RunningSystem(infrastructure, providers, keycloak, activity, plan, notification, web);
         } catch (Exception | Error e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 started.get(i).close();
             }
-            closeQuietly(infrastructure, providers, issuer);
+            closeQuietly(infrastructure, providers, keycloak);
             throw e;
         }
+    }
+
+    /** The web app as a browser reaches it: by name, as the identity provider's redirect addresses name it. */
+    private static String webUrl(int port) {
+        return "http://localhost:" + port;
     }
 
     Infrastructure infrastructure() {
@@ -117,6 +152,15 @@ final class RunningSystem implements AutoCloseable {
         return notification;
     }
 
+    /** Where a person's browser opens the web app. */
+    String webUrl() {
+        return webUrl(web.port());
+    }
+
+    Keycloak keycloak() {
+        return keycloak;
+    }
+
     Mailbox mailbox() {
         return new Mailbox(endpoints().mailboxUrl());
     }
@@ -125,14 +169,19 @@ final class RunningSystem implements AutoCloseable {
         return new TopicReader(endpoints().kafkaBootstrapServers());
     }
 
-    /** A runner's own signed token, as their app sends it. */
+    /** A runner's own token from Keycloak, as their app sends it. */
     String runnerToken(String runnerId) {
-        return issuer.sign(runnerId, List.of("runner"));
+        return keycloak.token(runnerId, "runner");
     }
 
-    /** A PT's signed token: their id at the clinic's identity provider as the subject. */
+    /** A PT's token from Keycloak: their id at the clinic's identity provider as the subject. */
     String ptToken(String ptId) {
-        return issuer.sign(ptId, List.of("pt"));
+        return keycloak.token(ptId, "pt");
+    }
+
+    /** A clinic admin's token from Keycloak. */
+    String adminToken() {
+        return keycloak.token("clinic-admin", "admin");
     }
 
     /** A JDBC connection to one service's database, to count what it really stored. */
@@ -146,7 +195,7 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() throws Exception {
         List<Thread> stopping = new java.util.ArrayList<>();
-        for (ServiceProcess service : List.of(notification, plan, activity)) {
+        for (ServiceProcess service : List.of(web, notification, plan, activity)) {
             Thread stop = new Thread(() -> {
                 try {
                     service.close();
@@ -160,16 +209,16 @@ final class RunningSystem implements AutoCloseable {
         for (Thread stop : stopping) {
             stop.join();
         }
-        closeQuietly(infrastructure, providers, issuer);
+        closeQuietly(infrastructure, providers, keycloak);
     }
 
-    private static void closeQuietly(Infrastructure infrastructure, Providers providers, TokenIssuer issuer) {
+    private static void closeQuietly(Infrastructure infrastructure, Providers providers, Keycloak keycloak) {
         infrastructure.close();
         if (providers != null) {
             providers.close();
         }
-        if (issuer != null) {
-            issuer.close();
+        if (keycloak != null) {
+            keycloak.close();
         }
     }
 }

@@ -38,6 +38,10 @@ final class ServiceProcess implements AutoCloseable {
         this.log = logDir.resolve(name + ".log");
     }
 
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
