@@ -42,12 +42,12 @@ public final class PlanCalendar {
     /** The plan's phases, with the CSS class each is drawn in. */
     public enum Phase {
         RACE(0, 0, "Race day"),
-        REST(1, 3, "Rest"),
-        RECOVER(4, 7, "Recover"),
-        REINTRODUCE(8, 14, "Reintroduce"),
-        REBUILD(15, 21, "Rebuild"),
-        RESUME(22, 28, "Resume"),
-        COMPLETE(29, Integer.MAX_VALUE, "Plan complete");
+        REST(io.rebound.events.Phase.REST),
+        RECOVER(io.rebound.events.Phase.RECOVER),
+        REINTRODUCE(io.rebound.events.Phase.REINTRODUCE),
+        REBUILD(io.rebound.events.Phase.REBUILD),
+        RESUME(io.rebound.events.Phase.RESUME),
+        COMPLETE(io.rebound.events.Phase.COMPLETE.firstDay(), Integer.MAX_VALUE, "Plan complete");
 
         private final int firstDay;
         private final int lastDay;
@@ -57,6 +57,11 @@ public final class PlanCalendar {
             this.firstDay = firstDay;
             this.lastDay = lastDay;
             this.title = title;
+        }
+
+        /** A phase of the plan, its days as the services count them (events' {@code Phase}). */
+        Phase(io.rebound.events.Phase plan) {
+            this(plan.firstDay(), plan.lastDay(), plan.title());
         }
 
         public static Phase of(int day) {
