@@ -221,16 +221,14 @@ public class ActivitiesResource {
         boolean editable = viewer.isRunner(id) || viewer.admin();
         List<ActivityRow> rows;
         if (editable) {
-            rows = activities.list(id, LIMIT).stream()
-                    .sorted(java.util.Comparator.comparing(ActivityView::startTime, java.util.Comparator.nullsLast(
-                            java.util.Comparator.comparing(java.time.OffsetDateTime::toInstant).reversed())))
-                    .map(a -> ActivityRow.of(a, unit, zone)).toList();
+            // Both services list the newest first.
+            rows = activities.list(id, LIMIT).stream().map(a -> ActivityRow.of(a, unit, zone)).toList();
         } else {
             if (plan == null) {
                 throw io.rebound.web.errors.PageException.notFound();
             }
-            rows = RunnerResource.newestFirstActivities(JsonLists.items(plans.activities(id, LIMIT), LedgerActivity.class))
-                    .stream().map(a -> ActivityRow.of(a, unit)).toList();
+            rows = JsonLists.items(plans.activities(id, LIMIT), LedgerActivity.class).stream()
+                    .map(a -> ActivityRow.of(a, unit)).toList();
         }
         return Templates.activities(viewer, viewer.isRunner(id) ? "activities" : "runners", plan, id, unit, editable,
                 rows, SPORTS, editing, form == null ? new ActivityForm() : form, errors, notice);

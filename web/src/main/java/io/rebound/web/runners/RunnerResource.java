@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.rebound.web.calendar.PlanCalendar;
 import io.rebound.web.chart.PlanWindows;
 import io.rebound.web.chart.WindowChart;
-import io.rebound.web.client.ActivityApi;
 import io.rebound.web.client.ApiException;
 import io.rebound.web.client.CapsView;
 import io.rebound.web.client.FindingView;
@@ -84,12 +83,10 @@ public class RunnerResource {
     }
 
     private final PlanApi plans;
-    private final ActivityApi activities;
     private final Viewers viewers;
 
-    public RunnerResource(@RestClient PlanApi plans, @RestClient ActivityApi activities, Viewers viewers) {
+    public RunnerResource(@RestClient PlanApi plans, Viewers viewers) {
         this.plans = plans;
-        this.activities = activities;
         this.viewers = viewers;
     }
 
@@ -185,30 +182,11 @@ public class RunnerResource {
     }
 
     /**
-     * The runner's recent activities as plan-service's ledger holds them (PTs may not call activity-service); a
-     * runner whom plan-service does not answer that for gets theirs from activity-service.
+     * The runner's recent activities, newest first, as plan-service's ledger holds them: it answers every role that
+     * may see the runner (PTs may not call activity-service), and 404 for one who may not, like the other calls.
      */
     List<LedgerActivity> recentActivities(String runnerId, int limit) {
-        try {
-            return newestFirstActivities(JsonLists.items(plans.activities(runnerId, limit), LedgerActivity.class));
-        } catch (ApiException e) {
-            if (e.status() != 403 && e.status() != 404 && e.status() != 405) {
-                throw e;
-            }
-            try {
-                return newestFirstActivities(activities.list(runnerId, limit).stream()
-                        .map(a -> new LedgerActivity(a.activityId(), a.sport(), a.startTime(), a.durationSeconds(),
-                                a.distanceMetres(), a.perceivedEffort()))
-                        .toList());
-            } catch (ApiException again) {
-                return List.of();
-            }
-        }
-    }
-
-    static List<LedgerActivity> newestFirstActivities(List<LedgerActivity> list) {
-        return list.stream().sorted(Comparator.comparing(LedgerActivity::startTime,
-                Comparator.nullsLast(Comparator.comparing(java.time.OffsetDateTime::toInstant).reversed()))).toList();
+        return JsonLists.items(plans.activities(runnerId, limit), LedgerActivity.class);
     }
 
     private static List<FindingView> newestFirst(List<FindingView> findings) {
