@@ -33,7 +33,7 @@ class KeycloakIT {
     @BeforeAll
     static void start() throws Exception {
         long started = System.nanoTime();
-        keycloak = Keycloak.start(Path.of("target", "keycloak-it").toAbsolutePath(), 0);
+        keycloak = Keycloak.start(Path.of(System.getProperty("rebound.keycloak.dir", "target/keycloak-it")).toAbsolutePath(), 0);
         System.out.printf("keycloak: ready in %.1f s at %s%n", (System.nanoTime() - started) / 1e9, keycloak.baseUrl());
     }
 

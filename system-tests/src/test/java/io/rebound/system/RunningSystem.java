@@ -51,7 +51,9 @@ final class RunningSystem implements AutoCloseable {
         // Keycloak takes the longest to start; it starts beside Kafka, PostgreSQL and SMTP.
         CompletableFuture<Keycloak> starting = CompletableFuture.supplyAsync(() -> {
             try {
-                return Keycloak.start(work.resolve("keycloak"), 0);
+                // Under Maven, the build's shared Keycloak directory: the distribution devstack's tests built is reused.
+                String shared = System.getProperty("rebound.keycloak.dir");
+                return Keycloak.start(shared != null ? Path.of(shared) : work.resolve("keycloak"), 0);
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
             }
