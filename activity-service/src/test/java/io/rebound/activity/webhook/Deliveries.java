@@ -49,9 +49,9 @@ final class Deliveries {
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);
     }
 
-    /** Where Garmin pushes: the callback URL configured at Garmin. */
+    /** Where Garmin pushes: the callback URL configured at Garmin, ending with our secret. */
     static String garminUrl() {
-        return "/api/v1/webhooks/garmin";
+        return "/api/v1/webhooks/garmin/" + config().getValue("rebound.activity.garmin.push-secret", String.class);
     }
 
     /** One activity summary as Garmin's push carries it. */
