@@ -46,7 +46,7 @@ public class GarminPushService {
         return ingest.receiveAll(deliveries).call(() -> recorded).chain(outcomes -> Multi.createFrom().iterable(deregistered)
                 .onItem().transformToUniAndConcatenate(GarminPushService::deregister).collect().asList()
                 .chain(() -> Multi.createFrom().iterable(changes)
-                        .onItem().transformToUniAndConcatenate(GarminPushService::permissions).collect().asList())
+                        .onItem().transformToUniAndConcatenate(change -> permissions(change).replaceWith(1)).collect().asList())
                 .map(applied -> new Applied(outcomes, deregistered.size(), applied.size())));
     }
 
