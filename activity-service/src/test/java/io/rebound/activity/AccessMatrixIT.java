@@ -101,7 +101,7 @@ class AccessMatrixIT {
                         .put(one, ANA, anas), 200, 404, 403, 200),
                 new Row("DELETE an activity of ana's", r -> r.delete(one, ANA, recorded(ANA)), 204, 404, 403, 204),
                 new Row("POST a file for ana", r -> r.multiPart("file", "a.gpx", GPX.getBytes(StandardCharsets.UTF_8),
-                        "application/gpx+xml").post(runs + "/files", ANA), 200, 404, 403, 200),
+                        "application/gpx+xml").post(runs + "/files", ANA), 201, 404, 403, 200),
                 new Row("POST a link for ana", r -> r.contentType(ContentType.JSON).body(link())
                         .post("/api/v1/runners/{runner}/links", ANA), 201, 404, 403, 201),
                 new Row("GET ben's activity", r -> r.get(one, BEN, bens), 404, 200, 403, 200),

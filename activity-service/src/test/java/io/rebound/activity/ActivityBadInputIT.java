@@ -81,7 +81,11 @@ class ActivityBadInputIT {
             Field.of("subscription_id", INTEGER).atLeast(1),
             Field.of("event_time", INTEGER).between(946_684_800L, 4_102_444_800L), Field.optional("updates", OBJECT));
 
-    private static final List<Field> GARMIN = List.of(Field.of("activities", OBJECT),
+    /** What makes a Garmin body no push at all: refused whole. */
+    private static final List<Field> GARMIN = List.of(Field.of("activities", OBJECT));
+
+    /** A summary's own fields: a bad one refuses that summary alone (200, named in "refused"). */
+    private static final List<Field> GARMIN_SUMMARY = List.of(
             Field.of("activities.0.userId", TEXT).atMost(200), Field.of("activities.0.summaryId", TEXT).atMost(200),
             Field.of("activities.0.activityType", TEXT).atMost(200),
             Field.of("activities.0.startTimeInSeconds", INTEGER).between(946_684_800L, 4_102_444_800L),
@@ -103,7 +107,7 @@ class ActivityBadInputIT {
         String activity = activity(RUNNER);
         String generic = generic("gen-user-1", "gen-act-1");
         String strava = "{\"object_type\": \"activity\", \"object_id\": 1234567, \"aspect_type\": \"create\","
-                + " \"owner_id\": 424242, \"subscription_id\": 1, \"event_time\": 1764237600, \"updates\": {}}";
+                + " \"owner_id\": 424242, \"subscription_id\": 120475, \"event_time\": 1764237600, \"updates\": {}}";
         String garmin = """
                 {"activities": [{"userId": "garmin-user-1", "summaryId": "g-1", "activityType": "RUNNING",
                  "startTimeInSeconds": 1764237600, "startTimeOffsetInSeconds": 3600, "durationInSeconds": 1800,
@@ -118,7 +122,7 @@ class ActivityBadInputIT {
         accepted(Request.json("POST", "/api/v1/runners/" + RUNNER + "/links", link, admin));
         accepted(signedGeneric(generic));
         accepted(Request.json("POST", "/api/v1/webhooks/strava", strava, Map.of()));
-        accepted(Request.json("POST", "/api/v1/webhooks/garmin", garmin, Map.of()));
+        accepted(Request.json("POST", garminUrl(), garmin, Map.of()));
         accepted(signedPolar(polar));
         accepted(Request.of("GET", "/api/v1/runners/" + RUNNER + "/activities?limit=5", admin));
         accepted(Request.json("PUT", "/api/v1/runners/" + RUNNER + "/activities/" + activityId, activity, admin));
@@ -197,8 +201,15 @@ class ActivityBadInputIT {
                     "/api/v1/webhooks/strava?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=x", Map.of()));
 
             for (BadInput.Case bad : BadInput.all(garmin, JSON_LIMIT, GARMIN)) {
-                run.refused(bad, Request.json("POST", "/api/v1/webhooks/garmin", bad.body(), Map.of()));
+                run.refused(bad, Request.json("POST", garminUrl(), bad.body(), Map.of()));
             }
+            run.refused(new BadInput.Case("garmin push without our secret", null, garmin),
+                    Request.json("POST", "/api/v1/webhooks/garmin", garmin, Map.of()));
+            run.refused(new BadInput.Case("garmin push with another secret", null, garmin),
+                    Request.json("POST", "/api/v1/webhooks/garmin/" + "g".repeat(40), garmin, Map.of()));
+            run.refused(new BadInput.Case("strava event of another subscription", "subscription_id",
+                    strava.replace("120475", "120476")), Request.json("POST", "/api/v1/webhooks/strava",
+                    strava.replace("120475", "120476"), Map.of()));
 
             for (BadInput.Case bad : BadInput.all(polar, JSON_LIMIT, POLAR)) {
                 run.refused(bad, signedPolar(bad.body()));
@@ -211,6 +222,29 @@ class ActivityBadInputIT {
             run.finish();
             assertThat(run.tried()).isGreaterThan(300);
         }
+        // A bad summary is refused on its own, naming its field, and the push is answered 200 (Garmin re-sends a push
+        // only on another status, which would re-send the good summaries beside it for ever).
+        List<String> wrong = new java.util.ArrayList<>();
+        List<BadInput.Case> summaries = BadInput.fields(garmin, GARMIN_SUMMARY);
+        for (BadInput.Case bad : summaries) {
+            io.restassured.response.Response answer = io.restassured.RestAssured.given()
+                    .contentType(io.restassured.http.ContentType.JSON).body(bad.body()).post(garminUrl());
+            String leaf = bad.field().substring(bad.field().lastIndexOf('.') + 1);
+            // A value JSON has no word for (NaN, hex) makes the body no JSON document at all: refused whole.
+            boolean noJson = answer.statusCode() == 400 && "Malformed JSON".equals(answer.path("title"))
+                    && String.valueOf((Object) answer.path("errors[0].field")).endsWith(leaf);
+            boolean refusedAlone = answer.statusCode() == 200 && "refused".equals(answer.path("outcomes[0]"))
+                    && String.valueOf((Object) answer.path("refused[0].field")).endsWith(leaf);
+            if (!noJson && !refusedAlone) {
+                wrong.add(bad.name() + ": " + answer.statusCode() + " " + answer.asString());
+            }
+        }
+        assertThat(wrong).as("of %d bad summaries", summaries.size()).isEmpty();
+        assertThat(summaries).hasSizeGreaterThan(40);
+    }
+
+    private static String garminUrl() {
+        return "/api/v1/webhooks/garmin/" + ConfigProvider.getConfig().getValue("rebound.activity.garmin.push-secret", String.class);
     }
 
     private String accepted(Request request) throws Exception {

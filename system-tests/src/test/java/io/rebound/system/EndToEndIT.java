@@ -128,7 +128,7 @@ class EndToEndIT {
 
         assertThat(RestClient.postJson(api + "/api/v1/webhooks/strava", Providers.stravaCreate(stravaId, athlete)).statusCode())
                 .isEqualTo(200);
-        assertThat(RestClient.postJson(api + "/api/v1/webhooks/garmin", Providers.garminPush("g-" + runner.id(),
+        assertThat(RestClient.postJson(api + Providers.GARMIN_PUSH_PATH, Providers.garminPush("g-" + runner.id(),
                 "2026-11-11T13:00:00Z", 6000)).statusCode()).isEqualTo(200);
         assertThat(Providers.postSignedWebhook(api, "w-" + runner.id(), "2026-11-12T12:00:00Z", 7000).statusCode())
                 .isEqualTo(200);

@@ -25,6 +25,11 @@ final class Providers implements AutoCloseable {
 
     static final String GENERIC_SECRET = "whsec_c3lzdGVtLXRlc3Qtc2VjcmV0LWZvci1yZWJvdW5kLTAx";
     static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** The secret at the end of the Garmin callback URL; Garmin pushes to /api/v1/webhooks/garmin/{secret}. */
+    static final String GARMIN_PUSH_SECRET = "system-test-garmin-push-secret-0123456789";
+    /** Our Strava push subscription: events must name it. */
+    static final long STRAVA_SUBSCRIPTION = 120475;
+    static final String GARMIN_PUSH_PATH = "/api/v1/webhooks/garmin/" + GARMIN_PUSH_SECRET;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -62,8 +67,8 @@ final class Providers implements AutoCloseable {
     static String stravaCreate(long activityId, long athlete) {
         return """
                 {"aspect_type": "create", "event_time": %d, "object_id": %d, "object_type": "activity",
-                 "owner_id": %d, "subscription_id": 120475, "updates": {}}
-                """.formatted(Instant.now().getEpochSecond(), activityId, athlete);
+                 "owner_id": %d, "subscription_id": %d, "updates": {}}
+                """.formatted(Instant.now().getEpochSecond(), activityId, athlete, STRAVA_SUBSCRIPTION);
     }
 
     static String garminPush(String userId, String startUtc, double metres) {

@@ -82,6 +82,8 @@ final class RunningSystem implements AutoCloseable {
             activityConfig.put("rebound.activity.strava.base-url", providers.baseUrl());
             activityConfig.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
             activityConfig.put("rebound.activity.token-key", Providers.TOKEN_KEY);
+            activityConfig.put("rebound.activity.garmin.push-secret", Providers.GARMIN_PUSH_SECRET);
+            activityConfig.put("rebound.activity.strava.subscription-id", Long.toString(Providers.STRAVA_SUBSCRIPTION));
             activityConfig.putAll(common);
             ServiceProcess activity = new ServiceProcess("activity-service", Ports.free(), activityConfig, logs).start();
             started.add(activity);

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.IngestMetrics;
+import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import io.rebound.support.problem.Problem;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,9 +57,9 @@ public class FileUploadResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a FIT, GPX or TCX file", description = "Multipart field 'file'. The same file twice is"
-            + " one activity; a file the runner's watch also synced is recognised as the same run.")
-    public Uni<WebhookJson.Answer> upload(@PathParam("runnerId") String runnerId, @RestForm("file") FileUpload file) {
+    @Operation(summary = "Upload a FIT, GPX or TCX file", description = "Multipart field 'file'. 201 with the new"
+            + " activity; 200 when the runner uploaded the same file before, or their watch also synced the same run.")
+    public Uni<Response> upload(@PathParam("runnerId") String runnerId, @RestForm("file") FileUpload file) {
         ActivityAccess.ownRunner(Caller.of(identity), runnerId);
         if (file == null) {
             throw ProblemException.invalid("file", "a multipart field named 'file' with a FIT, GPX or TCX file is required");
@@ -66,7 +68,8 @@ public class FileUploadResource {
         Uni<DeviceActivity> parsed = vertx.executeBlocking(Uni.createFrom().item(() -> parse(file)));
         return parsed.chain(activity -> ingest.own(runnerId, activity)).invoke(relay::wakeUp)
                 .invoke(outcome -> metrics.counted(Provider.FILE, outcome))
-                .map(WebhookJson.Answer::of);
+                .map(outcome -> Response.status(outcome.result() == IngestOutcome.Result.CREATED ? 201 : 200)
+                        .entity(WebhookJson.Answer.of(outcome)).build());
     }
 
     private DeviceActivity parse(FileUpload file) {

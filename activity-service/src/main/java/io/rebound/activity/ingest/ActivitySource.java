@@ -18,7 +18,11 @@ public class ActivitySource extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    /** Null once the activity was deleted: the row stays as a tombstone. */
+    /**
+     * Null once the activity was deleted: the row stays. With {@link #deleted} it is a provider's deletion (a tombstone);
+     * without, the runner deleted the activity here ({@link #removedHere()}), and the database's ON DELETE SET NULL
+     * left the row so.
+     */
     @Column(name = "activity_id")
     public UUID activityId;
 
@@ -34,7 +38,18 @@ public class ActivitySource extends PanacheEntityBase {
         return deleted || (at != null && updatedAt != null && at.isBefore(updatedAt));
     }
 
-    /** (provider, provider's activity id). */
+    /** The runner deleted the activity here, through the API; the provider still has it. */
+    boolean removedHere() {
+        return activityId == null && !deleted;
+    }
+
+    /** Deleted at the provider: no later version brings it back. */
+    void tombstone() {
+        deleted = true;
+        activityId = null;
+    }
+
+    /** (provider, provider's activity id); for the runner's own files, the id is the runner's id and the file's. */
     @Embeddable
     public record Key(@Column(name = "provider") String provider,
             @Column(name = "provider_activity_id") String providerActivityId) implements Serializable {

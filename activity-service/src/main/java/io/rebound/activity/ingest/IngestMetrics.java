@@ -19,7 +19,7 @@ public class IngestMetrics {
     public static final String REJECTED = "rejected";
 
     private static final List<String> OUTCOMES = List.of(ACCEPTED, "updated", "deleted", "duplicate", "stale", "unlinked",
-            "unknown", REJECTED);
+            "unknown", "deleted_by_runner", REJECTED);
 
     private final MeterRegistry registry;
 
@@ -30,6 +30,8 @@ public class IngestMetrics {
         }
         signatureFailures(Provider.WEBHOOK);
         signatureFailures(Provider.POLAR);
+        signatureFailures(Provider.GARMIN);
+        signatureFailures(Provider.STRAVA);
     }
 
     /** The outcome tag of an ingest result. */
@@ -42,6 +44,7 @@ public class IngestMetrics {
             case STALE -> "stale";
             case UNLINKED -> "unlinked";
             case UNKNOWN_ACTIVITY -> "unknown";
+            case DELETED_BY_RUNNER -> "deleted_by_runner";
         };
     }
 
@@ -57,7 +60,10 @@ public class IngestMetrics {
         counter(provider, outcome).increment();
     }
 
-    /** A webhook whose signature did not verify (wrong secret, stale timestamp, missing header). */
+    /**
+     * A webhook whose signature or credential did not verify (wrong secret, stale timestamp, missing header, a Garmin
+     * push without our secret in its path, a Strava event of another subscription).
+     */
     public void signatureFailed(Provider provider) {
         signatureFailures(provider).increment();
     }
@@ -66,14 +72,15 @@ public class IngestMetrics {
         return Counter.builder("rebound.activities.accepted")
                 .description("Activities received, by provider and outcome: accepted (new), updated, deleted, duplicate,"
                         + " stale (older than what is held), unlinked (kept until the provider user is linked), unknown"
-                        + " (a change to an activity never stored), rejected (4xx, nothing stored)")
+                        + " (a change to an activity never stored), deleted_by_runner (a version of an activity the"
+                        + " runner deleted here, kept deleted), rejected (4xx, or a summary refused on its own)")
                 .tags("provider", provider.code(), "outcome", outcome)
                 .register(registry);
     }
 
     private Counter signatureFailures(Provider provider) {
         return Counter.builder("rebound.webhook.signature.failures")
-                .description("Webhook deliveries refused because their signature did not verify")
+                .description("Webhook deliveries refused because their signature or credential did not verify")
                 .tag("provider", provider.code())
                 .register(registry);
     }

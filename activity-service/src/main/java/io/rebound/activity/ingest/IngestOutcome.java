@@ -26,7 +26,9 @@ public record IngestOutcome(Result result, UUID activityId) {
         /** The same delivery (same delivery id) again: already handled. */
         REPEATED_DELIVERY,
         /** Older than the version already held, or for an activity already deleted: delivered out of order. */
-        STALE;
+        STALE,
+        /** A provider's version of an activity the runner deleted here: kept deleted, nothing stored. */
+        DELETED_BY_RUNNER;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

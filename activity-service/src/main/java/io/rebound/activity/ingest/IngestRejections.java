@@ -17,7 +17,7 @@ public class IngestRejections {
             Pattern.compile("POST /api/v1/activities/?"), Provider.API,
             Pattern.compile("PUT /api/v1/runners/[^/]+/activities/[^/]+/?"), Provider.API,
             Pattern.compile("POST /api/v1/runners/[^/]+/activities/files/?"), Provider.FILE,
-            Pattern.compile("POST /api/v1/webhooks/garmin/?"), Provider.GARMIN,
+            Pattern.compile("POST /api/v1/webhooks/garmin(/[^/]*)?/?"), Provider.GARMIN,
             Pattern.compile("POST /api/v1/webhooks/strava/?"), Provider.STRAVA,
             Pattern.compile("POST /api/v1/webhooks/polar/?"), Provider.POLAR,
             Pattern.compile("POST /api/v1/webhooks/generic/?"), Provider.WEBHOOK);

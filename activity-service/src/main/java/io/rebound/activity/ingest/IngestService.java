@@ -49,6 +49,11 @@ public class IngestService {
     /** Several activities of one delivery, all stored or none. */
     @WithTransaction
     public Uni<List<IngestOutcome>> upsertAll(List<Delivered> deliveries) {
+        return receiveAll(deliveries);
+    }
+
+    /** As {@link #upsertAll}, inside the caller's transaction. */
+    public Uni<List<IngestOutcome>> receiveAll(List<Delivered> deliveries) {
         return Multi.createFrom().iterable(deliveries)
                 .onItem().transformToUniAndConcatenate(d -> receive(d.activity().provider(), d.providerUserId(), null,
                         Operation.UPSERT, new Version(d.activity(), null)))
@@ -67,15 +72,24 @@ public class IngestService {
         return receive(provider, providerUserId, deliveryId, Operation.DELETE, new Version(gone, versionAt));
     }
 
-    /** An activity the runner brought themselves (an uploaded file): no provider user to resolve. */
+    /**
+     * An activity the runner brought themselves (an uploaded file): no provider user to resolve. Its identity is the
+     * runner's own, so the same file from two runners (a run they shared) is an activity of each.
+     */
     @WithTransaction
     public Uni<IngestOutcome> own(String runnerId, DeviceActivity activity) {
-        return apply(runnerId, activity, null);
+        ActivitySource.Key key = new ActivitySource.Key(activity.provider().code(),
+                runnerId + "/" + activity.providerActivityId());
+        return apply(runnerId, key, activity, null);
     }
 
     /** Stores the activity for the runner, once, unless a newer version is already held. Call inside a transaction. */
     public Uni<IngestOutcome> apply(String runnerId, DeviceActivity activity, Instant versionAt) {
-        return source(activity).chain(source -> {
+        return apply(runnerId, keyOf(activity), activity, versionAt);
+    }
+
+    private Uni<IngestOutcome> apply(String runnerId, ActivitySource.Key key, DeviceActivity activity, Instant versionAt) {
+        return ActivitySource.<ActivitySource>findById(key).chain(source -> {
             if (source != null && source.supersedes(versionAt)) {
                 return Uni.createFrom().item(new IngestOutcome(Result.STALE, source.activityId));
             }
@@ -83,11 +97,30 @@ public class IngestService {
                 source.updatedAt = versionAt != null ? versionAt : source.updatedAt;
                 return update(source.activityId, activity);
             }
+            // The runner deleted it here: a provider's later version does not bring it back, but the runner's own
+            // file brought again is theirs to have again.
+            if (source != null && source.removedHere() && activity.provider() != Provider.FILE) {
+                return Uni.createFrom().item(IngestOutcome.of(Result.DELETED_BY_RUNNER));
+            }
             return sameRun(runnerId, activity).chain(same -> same != null
-                    ? ActivitySource.of(activity.provider(), activity.providerActivityId(), same.id, versionAt).persist()
-                            .replaceWith(new IngestOutcome(Result.DUPLICATE, same.id))
-                    : create(runnerId, activity, versionAt));
+                    ? attach(source, key, same.id, versionAt).replaceWith(new IngestOutcome(Result.DUPLICATE, same.id))
+                    : create(runnerId, key, source, activity, versionAt));
         });
+    }
+
+    /** Points the provider activity at {@code activityId}: the row a deletion left behind, else a new one. */
+    private static Uni<ActivitySource> attach(ActivitySource left, ActivitySource.Key key, UUID activityId,
+            Instant versionAt) {
+        if (left != null) {
+            left.activityId = activityId;
+            left.updatedAt = versionAt;
+            return Uni.createFrom().item(left);
+        }
+        ActivitySource source = new ActivitySource();
+        source.key = key;
+        source.activityId = activityId;
+        source.updatedAt = versionAt;
+        return source.persist();
     }
 
     /** Applies what a provider user sent before they were linked, oldest first; one outcome each. Call inside a transaction. */
@@ -129,14 +162,15 @@ public class IngestService {
         });
     }
 
-    private Uni<IngestOutcome> create(String runnerId, DeviceActivity device, Instant versionAt) {
+    private Uni<IngestOutcome> create(String runnerId, ActivitySource.Key key, ActivitySource left, DeviceActivity device,
+            Instant versionAt) {
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.runnerId = runnerId;
         activity.acceptedAt = activities.now();
         fill(activity, device);
         return activities.persistNew(activity)
-                .chain(() -> ActivitySource.of(device.provider(), device.providerActivityId(), activity.id, versionAt).persist())
+                .chain(() -> attach(left, key, activity.id, versionAt))
                 .replaceWith(new IngestOutcome(Result.CREATED, activity.id));
     }
 
@@ -165,11 +199,18 @@ public class IngestService {
                 tombstone.deleted = true;
                 return tombstone.persist().replaceWith(IngestOutcome.of(Result.UNKNOWN_ACTIVITY));
             }
-            if (source.deleted || source.activityId == null) {
+            if (source.removedHere()) {
+                // The runner deleted it first; now the provider has too, so no later version may bring it back.
+                source.tombstone();
+                return Uni.createFrom().item(IngestOutcome.of(Result.DELETED_BY_RUNNER));
+            }
+            if (source.deleted) {
                 return Uni.createFrom().item(IngestOutcome.of(Result.UNKNOWN_ACTIVITY));
             }
             UUID activityId = source.activityId;
-            return ActivitySource.update("deleted = true, activityId = null where activityId = ?1", activityId)
+            // Changed as entities, not by a bulk update, so rows this session already holds do not go stale.
+            return ActivitySource.<ActivitySource>list("activityId", activityId)
+                    .invoke(sources -> sources.forEach(ActivitySource::tombstone))
                     .chain(() -> Activity.<Activity>findById(activityId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(activity -> activity == null
                             ? Uni.createFrom().item(IngestOutcome.of(Result.UNKNOWN_ACTIVITY))
@@ -178,7 +219,11 @@ public class IngestService {
     }
 
     private static Uni<ActivitySource> source(DeviceActivity device) {
-        return ActivitySource.findById(new ActivitySource.Key(device.provider().code(), device.providerActivityId()));
+        return ActivitySource.findById(keyOf(device));
+    }
+
+    private static ActivitySource.Key keyOf(DeviceActivity device) {
+        return new ActivitySource.Key(device.provider().code(), device.providerActivityId());
     }
 
     /** An activity of the runner that is the same run as {@code device}, as another provider reported it. */

@@ -44,7 +44,7 @@ class FileUploadIT {
         String runner = runner();
         Callers.runner(runner).multiPart("file", "morning.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
-                .then().statusCode(200).body("outcome", equalTo("created"));
+                .then().statusCode(201).body("outcome", equalTo("created"));
         Callers.runner(runner).multiPart("file", "morning-again.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
                 .then().statusCode(200).body("outcome", equalTo("duplicate"));
@@ -53,6 +53,24 @@ class FileUploadIT {
                 .body("[0].sport", equalTo("run"))
                 .body("[0].durationSeconds", equalTo(720))
                 .body("[0].startTime", equalTo("2026-11-20T06:00:00Z"));
+    }
+
+    @Test
+    void theSameFileFromTwoRunnersIsAnActivityOfEach() {
+        String ana = runner();
+        String ben = runner();
+        String anas = Callers.runner(ana).multiPart("file", "shared.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+                .when().post("/api/v1/runners/{runner}/activities/files", ana)
+                .then().statusCode(201).body("outcome", equalTo("created")).extract().path("activityId");
+        String bens = Callers.runner(ben).multiPart("file", "shared.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+                .when().post("/api/v1/runners/{runner}/activities/files", ben)
+                .then().statusCode(201).body("outcome", equalTo("created")).extract().path("activityId");
+        org.assertj.core.api.Assertions.assertThat(bens).isNotEqualTo(anas);
+        Callers.runner(ben).when().get("/api/v1/runners/{runner}/activities", ben).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(1)).body("[0].activityId", equalTo(bens));
+        Callers.runner(ana).multiPart("file", "shared.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
+                .when().post("/api/v1/runners/{runner}/activities/files", ana)
+                .then().statusCode(200).body("outcome", equalTo("duplicate")).body("activityId", equalTo(anas));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
 import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Strava's webhook subscription: the {@code GET} handshake, and event {@code POST}s answered at once (Strava
- * wants an answer within 2 s); the activity itself is fetched afterwards by {@link FetchWorker}.
+ * wants an answer within 2 s); the activity itself is fetched afterwards by {@link FetchWorker}. Only events of our
+ * own subscription ({@link StravaSubscriptions}) are acted on.
  */
 @Path("/api/v1/webhooks/strava")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +41,12 @@ public class StravaWebhookResource {
     private final OutboxRelay relay;
     private final LinkService links;
     private final IngestMetrics metrics;
+    private final StravaSubscriptions subscriptions;
 
     public StravaWebhookResource(@ConfigProperty(name = "rebound.activity.strava.verify-token") Optional<String> verifyToken,
             FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, StravaSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.links = links;
         this.verifyToken = verifyToken.orElse(null);
@@ -73,6 +77,19 @@ public class StravaWebhookResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("(body)", e.getMessage());
         }
+        // Strava signs nothing: an event is believed only when it names our subscription, before anything is acted on.
+        return subscriptions.isOurs(event.subscriptionId()).chain(ours -> {
+            if (!ours) {
+                metrics.signatureFailed(Provider.STRAVA);
+                String problem = "must be the id of this service's Strava subscription (got " + event.subscriptionId() + ")";
+                return Uni.createFrom().failure(new ProblemException(403, "Not our subscription",
+                        "subscription_id " + problem, List.of(new Problem.FieldError("subscription_id", problem))));
+            }
+            return act(event);
+        });
+    }
+
+    private Uni<WebhookJson.Answer> act(StravaEvent event) {
         String owner = Long.toString(event.ownerId());
         if (event.objectType() == StravaObjectType.ATHLETE) {
             return event.isDeauthorization()
