@@ -91,12 +91,13 @@ final class FitFileReader {
         // Some converters write a session with totals but no times; its records' times then tell when it ran.
         Long from = session.getStartTime() != null ? session.getStartTime().getTimestamp() : null;
         Long to = session.getTimestamp() != null ? session.getTimestamp().getTimestamp() : null;
-        List<Long> records = recordTimes.stream().filter(t -> (from == null || t >= from) && (to == null || t <= to)).sorted().toList();
+        Float timer = session.getTotalTimerTime() != null ? session.getTotalTimerTime() : session.getTotalElapsedTime();
+        List<Long> records = from != null && timer != null ? List.of()
+                : recordTimes.stream().filter(t -> (from == null || t >= from) && (to == null || t <= to)).sorted().toList();
         Long start = from != null ? from : records.isEmpty() ? null : records.get(0);
         if (start == null) {
             throw new UnreadableFileException(where + " has no start_time, expected the time the activity began");
         }
-        Float timer = session.getTotalTimerTime() != null ? session.getTotalTimerTime() : session.getTotalElapsedTime();
         Double seconds = timer != null ? Double.valueOf(timer)
                 : records.size() < 2 ? null : (double) (records.get(records.size() - 1) - records.get(0));
         if (seconds == null || seconds < 0) {
