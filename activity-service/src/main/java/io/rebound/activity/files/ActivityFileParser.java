@@ -4,11 +4,13 @@ import io.rebound.activity.ingest.DeviceActivity;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns an uploaded FIT, GPX or TCX file into a {@link DeviceActivity} from {@link io.rebound.activity.ingest.Provider#FILE}.
+ * Turns an uploaded FIT, GPX or TCX file into {@link DeviceActivity}s from {@link io.rebound.activity.ingest.Provider#FILE}:
+ * one, or one per leg of a multisport FIT file.
  * The content decides the format; the file name only sharpens the message when the content is unrecognisable.
  * Plain Java and thread-safe, so one instance can serve every upload.
  */
@@ -27,9 +29,10 @@ public final class ActivityFileParser {
     /**
      * @param fileName the name the file was uploaded under, or null; a hint only
      * @param content  the file's bytes
+     * @return the file's activities in the file's order: one, or one per leg of a multisport FIT file; never empty
      * @throws UnreadableFileException when the content is too large, not one of the formats, or not a readable activity
      */
-    public DeviceActivity parse(String fileName, byte[] content) {
+    public List<DeviceActivity> parse(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
             throw new UnreadableFileException("the file is empty, " + EXPECTED);
         }
@@ -42,8 +45,8 @@ public final class ActivityFileParser {
         FileFormat format = detect(fileName, content);
         return switch (format) {
             case FIT -> fit.read(id, content);
-            case GPX -> gpx.read(id, content);
-            case TCX -> tcx.read(id, content);
+            case GPX -> List.of(gpx.read(id, content));
+            case TCX -> List.of(tcx.read(id, content));
         };
     }
 

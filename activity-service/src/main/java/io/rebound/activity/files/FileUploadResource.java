@@ -1,5 +1,6 @@
 package io.rebound.activity.files;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ingest.DeviceActivity;
@@ -7,11 +8,11 @@ import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.webhook.WebhookJson;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.security.Caller;
 import io.rebound.support.security.Roles;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,31 +58,46 @@ public class FileUploadResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a FIT, GPX or TCX file", description = "Multipart field 'file'. 201 with the new"
-            + " activity; 200 when the runner uploaded the same file before, or their watch also synced the same run.")
+    @Operation(summary = "Upload a FIT, GPX or TCX file", description = "Multipart field 'file'. 201 when it made an"
+            + " activity; 200 when the runner uploaded the same file before, or their watch also synced the same run."
+            + " A multisport FIT file is stored as one activity per leg, all or none, and the answer lists each.")
     public Uni<Response> upload(@PathParam("runnerId") String runnerId, @RestForm("file") FileUpload file) {
         ActivityAccess.ownRunner(Caller.of(identity), runnerId);
         if (file == null) {
             throw ProblemException.invalid("file", "a multipart field named 'file' with a FIT, GPX or TCX file is required");
         }
         // Reading and decoding a file of up to 25 MiB is blocking work: off the event loop, back on it to store.
-        Uni<DeviceActivity> parsed = vertx.executeBlocking(Uni.createFrom().item(() -> parse(file)));
-        return parsed.chain(activity -> ingest.own(runnerId, activity)).invoke(relay::wakeUp)
-                .invoke(outcome -> metrics.counted(Provider.FILE, outcome))
-                .map(outcome -> Response.status(outcome.result() == IngestOutcome.Result.CREATED ? 201 : 200)
-                        .entity(WebhookJson.Answer.of(outcome)).build());
+        Uni<List<DeviceActivity>> parsed = vertx.executeBlocking(Uni.createFrom().item(() -> parse(file)));
+        return parsed.chain(legs -> store(runnerId, legs)
+                .invoke(relay::wakeUp)
+                .invoke(outcomes -> metrics.counted(Provider.FILE, outcomes))
+                .map(outcomes -> {
+                    boolean created = outcomes.stream().anyMatch(o -> o.result() == IngestOutcome.Result.CREATED);
+                    return Response.status(created ? 201 : 200)
+                            .entity(FileUploadAnswer.of(legs.stream().map(DeviceActivity::sport).toList(), outcomes))
+                            .build();
+                }));
     }
 
-    private DeviceActivity parse(FileUpload file) {
+    /** Every leg of the file in one transaction: a multisport file is stored whole or not at all. */
+    private Uni<List<IngestOutcome>> store(String runnerId, List<DeviceActivity> legs) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(legs)
+                .onItem().transformToUniAndConcatenate(leg -> ingest.own(runnerId, leg))
+                .collect().asList());
+    }
+
+    private List<DeviceActivity> parse(FileUpload file) {
         try {
-            DeviceActivity activity = parser.parse(file.fileName(), Files.readAllBytes(file.uploadedFile()));
-            OffsetDateTime start = activity.startTime();
-            if (start.getYear() < 2000 || start.toInstant().isAfter(Instant.now().plus(Duration.ofHours(24)))) {
-                String problem = "starts at " + start + ": a file's activity must start in the year 2000 or later and"
-                        + " at most 24 hours ahead";
-                throw new ProblemException(422, "Unreadable file", problem, List.of(new Problem.FieldError("file", problem)));
+            List<DeviceActivity> legs = parser.parse(file.fileName(), Files.readAllBytes(file.uploadedFile()));
+            for (DeviceActivity leg : legs) {
+                OffsetDateTime start = leg.startTime();
+                if (start.getYear() < 2000 || start.toInstant().isAfter(Instant.now().plus(Duration.ofHours(24)))) {
+                    String problem = "starts at " + start + ": a file's activity must start in the year 2000 or later and"
+                            + " at most 24 hours ahead";
+                    throw new ProblemException(422, "Unreadable file", problem, List.of(new Problem.FieldError("file", problem)));
+                }
             }
-            return activity;
+            return legs;
         } catch (UnreadableFileException e) {
             throw new ProblemException(422, "Unreadable file", e.getMessage(),
                     List.of(new Problem.FieldError("file", e.getMessage())));

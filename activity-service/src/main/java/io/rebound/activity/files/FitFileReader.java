@@ -6,20 +6,19 @@ import com.garmin.fit.DateTime;
 import com.garmin.fit.Decode;
 import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.MesgBroadcaster;
+import com.garmin.fit.RecordMesgListener;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.SessionMesgListener;
+import com.garmin.fit.Sport;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
-import io.rebound.events.Sport;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** Reads a FIT activity file's session summary with the Garmin FIT SDK. */
+/** Reads a FIT activity file's session summaries with the Garmin FIT SDK. */
 final class FitFileReader {
 
     /** The FIT signature ".FIT" at byte 8 of the file header. */
@@ -28,6 +27,8 @@ final class FitFileReader {
     /** Real offsets are whole quarter hours; rounding absorbs a device clock's odd second. */
     private static final int OFFSET_STEP_SECONDS = 15 * 60;
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+    /** Between a multisport file's id and a later leg's number. */
+    static final String LEG_SEPARATOR = "#leg";
 
     static boolean hasSignature(byte[] content) {
         if (content.length < SIGNATURE_OFFSET + SIGNATURE.length) {
@@ -41,7 +42,13 @@ final class FitFileReader {
         return true;
     }
 
-    DeviceActivity read(String providerActivityId, byte[] content) {
+    /**
+     * One activity per session: a multisport file (triathlon, run-bike-run) gives one per leg, in the file's order,
+     * so a run leg counts as a run. Transition sessions are left out: they are the time between legs, not training.
+     * The first leg keeps the file's id, so a file stored before legs were read is still recognised; a later leg's id
+     * is the file's followed by {@code #leg} and its number among the stored legs.
+     */
+    List<DeviceActivity> read(String fileId, byte[] content) {
         checkIntegrity(content);
         List<SessionMesg> sessions = new ArrayList<>();
         List<ActivityMesg> activities = new ArrayList<>();
@@ -49,6 +56,12 @@ final class FitFileReader {
         MesgBroadcaster broadcaster = new MesgBroadcaster(decode);
         broadcaster.addListener((SessionMesgListener) sessions::add);
         broadcaster.addListener((ActivityMesgListener) activities::add);
+        List<Long> recordTimes = new ArrayList<>();
+        broadcaster.addListener((RecordMesgListener) record -> {
+            if (record.getTimestamp() != null) {
+                recordTimes.add(record.getTimestamp().getTimestamp());
+            }
+        });
         try {
             decode.read(new ByteArrayInputStream(content), broadcaster);
         } catch (FitRuntimeException e) {
@@ -57,31 +70,59 @@ final class FitFileReader {
         if (sessions.isEmpty()) {
             throw new UnreadableFileException("the FIT file has no session message, expected an activity file with a session summary");
         }
-        // A multisport file has one session per leg; the first leg stands for the upload.
-        SessionMesg session = sessions.get(0);
-        DateTime start = session.getStartTime();
-        if (start == null) {
-            throw new UnreadableFileException("the FIT file's session has no start_time, expected the time the activity began");
+        ZoneOffset offset = offset(activities);
+        List<DeviceActivity> legs = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            SessionMesg session = sessions.get(i);
+            if (isTransition(session)) {
+                continue;
+            }
+            String where = sessions.size() == 1 ? "the FIT file's session" : "the FIT file's session " + (i + 1);
+            String id = legs.isEmpty() ? fileId : fileId + LEG_SEPARATOR + (legs.size() + 1);
+            legs.add(leg(id, session, recordTimes, offset, where));
         }
-        Float seconds = session.getTotalTimerTime() != null ? session.getTotalTimerTime() : session.getTotalElapsedTime();
+        if (legs.isEmpty()) {
+            throw new UnreadableFileException("the FIT file has only transition sessions, expected at least one session of a sport");
+        }
+        return legs;
+    }
+
+    private static DeviceActivity leg(String id, SessionMesg session, List<Long> recordTimes, ZoneOffset offset, String where) {
+        // Some converters write a session with totals but no times; its records' times then tell when it ran.
+        Long from = session.getStartTime() != null ? session.getStartTime().getTimestamp() : null;
+        Long to = session.getTimestamp() != null ? session.getTimestamp().getTimestamp() : null;
+        Float timer = session.getTotalTimerTime() != null ? session.getTotalTimerTime() : session.getTotalElapsedTime();
+        List<Long> records = from != null && timer != null ? List.of()
+                : recordTimes.stream().filter(t -> (from == null || t >= from) && (to == null || t <= to)).sorted().toList();
+        Long start = from != null ? from : records.isEmpty() ? null : records.get(0);
+        if (start == null) {
+            throw new UnreadableFileException(where + " has no start_time, expected the time the activity began");
+        }
+        Double seconds = timer != null ? Double.valueOf(timer)
+                : records.size() < 2 ? null : (double) (records.get(records.size() - 1) - records.get(0));
         if (seconds == null || seconds < 0) {
             throw new UnreadableFileException(
-                    "the FIT file's session has no total_timer_time or total_elapsed_time, expected the activity's duration in seconds");
+                    where + " has no total_timer_time or total_elapsed_time, expected the activity's duration in seconds");
         }
         Float distance = session.getTotalDistance();
         Short heartRate = session.getAvgHeartRate();
-        Sport sport = session.getSport() == null
-                ? Sport.OTHER
-                : ProviderSports.map(Provider.FILE, session.getSport().name().toLowerCase(Locale.ROOT));
-        Instant startInstant = start.getDate().toInstant();
         return new DeviceActivity(
                 Provider.FILE,
-                providerActivityId,
-                sport,
-                startInstant.atOffset(offset(activities)),
+                id,
+                ProviderSports.fit(name(session.getSport()), name(session.getSubSport())),
+                new DateTime(start).getDate().toInstant().atOffset(offset),
                 Math.round(seconds),
                 distance == null || distance < 0 ? 0.0 : distance.doubleValue(),
                 heartRate == null ? null : heartRate.intValue());
+    }
+
+    private static boolean isTransition(SessionMesg session) {
+        return session.getSport() == Sport.TRANSITION
+                || session.getSubSport() != null && session.getSubSport().name().endsWith("_TRANSITION");
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static void checkIntegrity(byte[] content) {

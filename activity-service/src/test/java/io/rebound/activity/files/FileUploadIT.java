@@ -1,20 +1,30 @@
 package io.rebound.activity.files;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import com.garmin.fit.SubSport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.activity.Callers;
 import io.rebound.activity.ProviderApisResource;
+import io.rebound.activity.files.SampleFiles.FitSession;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads through HTTP into real PostgreSQL: a file is one activity, however often it comes. */
 @QuarkusTest
@@ -44,10 +54,11 @@ class FileUploadIT {
         String runner = runner();
         Callers.runner(runner).multiPart("file", "morning.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
-                .then().statusCode(201).body("outcome", equalTo("created"));
+                .then().statusCode(201).body("outcome", equalTo("created"))
+                .body("activities", hasSize(1)).body("activities[0].sport", equalTo("run"));
         Callers.runner(runner).multiPart("file", "morning-again.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .when().post("/api/v1/runners/{runner}/activities/files", runner)
-                .then().statusCode(200).body("outcome", equalTo("duplicate"));
+                .then().statusCode(200).body("outcome", equalTo("duplicate")).body("activities[0].outcome", equalTo("duplicate"));
         Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
                 .body("$", org.hamcrest.Matchers.hasSize(1))
                 .body("[0].sport", equalTo("run"))
@@ -94,5 +105,34 @@ class FileUploadIT {
         Callers.admin().multiPart("other", "x.txt", "hello".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/runners/{runner}/activities/files", runner())
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
+    }
+
+    @Test
+    void multisportFitBecomesOneActivityPerLegAndEachLegIsRecognisedAgain(@TempDir Path directory) {
+        String runner = runner();
+        byte[] fit = SampleFiles.fit(directory.resolve("brick.fit"), null,
+                new FitSession(com.garmin.fit.Sport.RUNNING, SubSport.STREET, 0, 1200, 4000, (short) 150),
+                new FitSession(com.garmin.fit.Sport.TRANSITION, null, 1200, 90, 100, null),
+                new FitSession(com.garmin.fit.Sport.CYCLING, SubSport.ROAD, 1290, 3600, 30000, (short) 140),
+                new FitSession(com.garmin.fit.Sport.RUNNING, SubSport.TRAIL, 4950, 900, 2800, (short) 160));
+
+        List<String> ids = Callers.runner(runner).multiPart("file", "brick.fit", fit, "application/octet-stream")
+                .when().post("/api/v1/runners/{runner}/activities/files", runner)
+                .then().statusCode(201).body("outcome", equalTo("created"))
+                .body("activities.outcome", contains("created", "created", "created"))
+                .body("activities.sport", contains("run", "ride", "trail_run"))
+                .extract().path("activities.activityId");
+        assertThat(Set.copyOf(ids)).hasSize(3);
+
+        Callers.runner(runner).multiPart("file", "brick-again.fit", fit, "application/octet-stream")
+                .when().post("/api/v1/runners/{runner}/activities/files", runner)
+                .then().statusCode(200).body("outcome", equalTo("duplicate"))
+                .body("activityId", equalTo(ids.get(0)))
+                .body("activities.outcome", contains("duplicate", "duplicate", "duplicate"))
+                .body("activities.activityId", contains(ids.toArray()));
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
+                .body("$", hasSize(3))
+                .body("sport", containsInAnyOrder("run", "ride", "trail_run"))
+                .body("find { it.sport == 'trail_run' }.distanceMetres", equalTo(2800.0f));
     }
 }

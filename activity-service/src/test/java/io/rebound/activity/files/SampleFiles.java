@@ -10,6 +10,7 @@ import com.garmin.fit.FileIdMesg;
 import com.garmin.fit.Manufacturer;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.Sport;
+import com.garmin.fit.SubSport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +30,20 @@ final class SampleFiles {
 
     /** A 30-minute, 5 km run at 142 bpm; {@code localOffsetSeconds} null leaves out the activity's local_timestamp. */
     static byte[] fitRun(Path directory, Long localOffsetSeconds) {
-        File file = directory.resolve("run-" + localOffsetSeconds + ".fit").toFile();
+        return fit(directory.resolve("run-" + localOffsetSeconds + ".fit"), localOffsetSeconds,
+                new FitSession(Sport.RUNNING, null, 0, 1800, 5000, (short) 142));
+    }
+
+    /** One session of a FIT file: its sport and sub-sport, when it starts (seconds after {@link #START}) and its totals. */
+    record FitSession(Sport sport, SubSport subSport, long startSeconds, float seconds, float metres, Short heartRate) {
+    }
+
+    /** A FIT activity file with these sessions, in this order (several make a multisport file). */
+    static byte[] fit(Path path, Long localOffsetSeconds, FitSession... sessions) {
+        File file = path.toFile();
         DateTime start = new DateTime(Date.from(START));
-        DateTime end = new DateTime(Date.from(START.plusSeconds(1800)));
+        FitSession lastSession = sessions[sessions.length - 1];
+        DateTime end = new DateTime(Date.from(START.plusSeconds(lastSession.startSeconds() + (long) lastSession.seconds())));
 
         FileIdMesg fileId = new FileIdMesg();
         fileId.setType(com.garmin.fit.File.ACTIVITY);
@@ -40,33 +52,40 @@ final class SampleFiles {
         fileId.setSerialNumber(12345L);
         fileId.setTimeCreated(start);
 
-        SessionMesg session = new SessionMesg();
-        session.setTimestamp(end);
-        session.setStartTime(start);
-        session.setEvent(Event.SESSION);
-        session.setEventType(EventType.STOP);
-        session.setSport(Sport.RUNNING);
-        session.setTotalTimerTime(1800f);
-        session.setTotalElapsedTime(1800f);
-        session.setTotalDistance(5000f);
-        session.setAvgHeartRate((short) 142);
-        session.setFirstLapIndex(0);
-        session.setNumLaps(1);
+        FileEncoder encoder = new FileEncoder(file);
+        encoder.write(fileId);
+        for (FitSession leg : sessions) {
+            Instant legStart = START.plusSeconds(leg.startSeconds());
+            SessionMesg session = new SessionMesg();
+            session.setTimestamp(new DateTime(Date.from(legStart.plusSeconds((long) leg.seconds()))));
+            session.setStartTime(new DateTime(Date.from(legStart)));
+            session.setEvent(Event.SESSION);
+            session.setEventType(EventType.STOP);
+            session.setSport(leg.sport());
+            if (leg.subSport() != null) {
+                session.setSubSport(leg.subSport());
+            }
+            session.setTotalTimerTime(leg.seconds());
+            session.setTotalElapsedTime(leg.seconds());
+            session.setTotalDistance(leg.metres());
+            if (leg.heartRate() != null) {
+                session.setAvgHeartRate(leg.heartRate());
+            }
+            session.setFirstLapIndex(0);
+            session.setNumLaps(1);
+            encoder.write(session);
+        }
 
         ActivityMesg activity = new ActivityMesg();
         activity.setTimestamp(end);
-        activity.setTotalTimerTime(1800f);
-        activity.setNumSessions(1);
+        activity.setTotalTimerTime(lastSession.startSeconds() + lastSession.seconds());
+        activity.setNumSessions(sessions.length);
         activity.setType(Activity.MANUAL);
         activity.setEvent(Event.ACTIVITY);
         activity.setEventType(EventType.STOP);
         if (localOffsetSeconds != null) {
             activity.setLocalTimestamp(end.getTimestamp() + localOffsetSeconds);
         }
-
-        FileEncoder encoder = new FileEncoder(file);
-        encoder.write(fileId);
-        encoder.write(session);
         encoder.write(activity);
         encoder.close();
         try {
@@ -84,6 +103,31 @@ final class SampleFiles {
                 .formatted(heartRate);
         return "<trkpt lat=\"%s\" lon=\"8.0\"><ele>410.0</ele><time>%s</time>%s</trkpt>\n"
                 .formatted(latitude, time, extensions);
+    }
+
+    /** A GPX 1.0 file as GPSBabel writes one: namespace 1/0, no type, speed on each point. */
+    static byte[] gpx10(String... points) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <gpx version="1.0" creator="GPSBabel - https://www.gpsbabel.org" xmlns="http://www.topografix.com/GPX/1/0">
+                  <time>2024-05-02T10:00:00.000Z</time>
+                  <trk>
+                    <trkseg>
+                %s    </trkseg>
+                  </trk>
+                </gpx>
+                """.formatted(String.join("", points)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A GPX 1.0 track point at a latitude on the 8°E meridian, {@code seconds} after 05:30 UTC. */
+    static String gpx10Point(double latitude, long seconds) {
+        return "      <trkpt lat=\"%s\" lon=\"8.000000000\">\n        <ele>410.000</ele>\n        <time>%s</time>\n        <speed>2.900000</speed>\n      </trkpt>\n"
+                .formatted(latitude, START.plusSeconds(seconds));
+    }
+
+    /** A GPX 1.1 track point at a position, {@code seconds} after 05:30 UTC: for tracks longer than {@link #trackPoint} allows. */
+    static String point(double latitude, double longitude, long seconds) {
+        return "<trkpt lat=\"%s\" lon=\"%s\"><time>%s</time></trkpt>\n".formatted(latitude, longitude, START.plusSeconds(seconds));
     }
 
     /** A GPX 1.1 file with one track; {@code type} null leaves out the track's type. */

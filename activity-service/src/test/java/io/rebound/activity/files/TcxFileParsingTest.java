@@ -10,11 +10,19 @@ import io.rebound.activity.ingest.Provider;
 import io.rebound.events.Sport;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TcxFileParsingTest {
 
     private final ActivityFileParser parser = new ActivityFileParser();
+
+    /** The file's one activity: these files are not multisport. */
+    private DeviceActivity parse(String fileName, byte[] content) {
+        List<DeviceActivity> activities = parser.parse(fileName, content);
+        assertThat(activities).hasSize(1);
+        return activities.get(0);
+    }
 
     @Test
     void tcxLapsAreSummedAndHeartRateWeightedByDuration() {
@@ -22,7 +30,7 @@ class TcxFileParsingTest {
                 tcxLap("2024-05-01T05:30:00Z", 600, 2000, 140),
                 tcxLap("2024-05-01T05:40:00Z", 1200, 3000, 155));
 
-        DeviceActivity activity = parser.parse("run.tcx", tcx);
+        DeviceActivity activity = parse("run.tcx", tcx);
 
         assertThat(activity.provider()).isEqualTo(Provider.FILE);
         assertThat(activity.sport()).isEqualTo(Sport.RUN);
@@ -31,14 +39,14 @@ class TcxFileParsingTest {
         assertThat(activity.distanceMetres()).isCloseTo(5000.0, offset(0.001));
         // (140 x 600 + 155 x 1200) / 1800 = 150, where a plain mean of the laps would say 147.5
         assertThat(activity.averageHeartRate()).isEqualTo(150);
-        assertThat(parser.parse("copy.tcx", tcx.clone()).providerActivityId()).isEqualTo(activity.providerActivityId());
+        assertThat(parse("copy.tcx", tcx.clone()).providerActivityId()).isEqualTo(activity.providerActivityId());
     }
 
     @Test
     void tcxBikingWithoutHeartRateIsARideWithNoHeartRate() {
         byte[] tcx = SampleFiles.tcx("Biking", tcxLap("2024-05-01T07:30:00+02:00", 3600, 30000, null));
 
-        DeviceActivity activity = parser.parse("ride.tcx", tcx);
+        DeviceActivity activity = parse("ride.tcx", tcx);
 
         assertThat(activity.sport()).isEqualTo(Sport.RIDE);
         assertThat(activity.averageHeartRate()).isNull();
@@ -49,14 +57,14 @@ class TcxFileParsingTest {
     void tcxOtherSportIsOther() {
         byte[] tcx = SampleFiles.tcx("Other", tcxLap("2024-05-01T05:30:00Z", 600, 0, null));
 
-        assertThat(parser.parse("other.tcx", tcx).sport()).isEqualTo(Sport.OTHER);
+        assertThat(parse("other.tcx", tcx).sport()).isEqualTo(Sport.OTHER);
     }
 
     @Test
     void tcxWithoutLapsIsRefused() {
         byte[] tcx = SampleFiles.tcx("Running");
 
-        assertThatThrownBy(() -> parser.parse("run.tcx", tcx))
+        assertThatThrownBy(() -> parse("run.tcx", tcx))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("has no <Lap>");
     }
@@ -67,7 +75,7 @@ class TcxFileParsingTest {
                 <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"/>"""
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> parser.parse("run.tcx", tcx))
+        assertThatThrownBy(() -> parse("run.tcx", tcx))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("has no <Activity>");
     }
@@ -76,7 +84,7 @@ class TcxFileParsingTest {
     void tcxLapWithABadStartTimeNamesIt() {
         byte[] tcx = SampleFiles.tcx("Running", tcxLap("yesterday", 600, 2000, 140));
 
-        assertThatThrownBy(() -> parser.parse("run.tcx", tcx))
+        assertThatThrownBy(() -> parse("run.tcx", tcx))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("lap 1 StartTime 'yesterday' is not a date-time");
     }

@@ -124,8 +124,9 @@ public class ActivitiesResource {
             return again(viewer, id, null, null, errors);
         }
         String outcome = answer == null || answer.outcome() == null ? "recorded" : answer.outcome();
-        return Response.seeOther(URI.create("/runners/" + id + "/activities?done=" + (outcome.contains("dup")
-                || outcome.contains("same") || outcome.contains("known") ? "duplicate" : "uploaded"))).build();
+        boolean known = outcome.contains("dup") || outcome.contains("same") || outcome.contains("known");
+        String done = known ? "duplicate" : answer != null && answer.count() > 1 ? "uploaded-legs" : "uploaded";
+        return Response.seeOther(URI.create("/runners/" + id + "/activities?done=" + done)).build();
     }
 
     @POST
@@ -260,6 +261,8 @@ public class ActivitiesResource {
         }
         return switch (done) {
             case "uploaded" -> "Your file is in: the activity is added and checked against your plan.";
+            case "uploaded-legs" -> "Your multisport file is in: each leg is added as an activity of its own and checked"
+                    + " against your plan, so a run leg counts as a run.";
             case "duplicate" -> "We already had this activity, so nothing changed.";
             case "corrected" -> "Saved. The plan is checked again with the corrected activity.";
             case "deleted" -> "Deleted. The plan is checked again without it.";
