@@ -591,8 +591,8 @@ class ConnectionsIT {
         String access = unique("pt");
         String code = unique("code");
         providers().register(post(urlEqualTo("/polar/v2/oauth2/token")).withRequestBody(containing("code=" + code))
-                .willReturn(okJson("{\"access_token\": \"%s\", \"token_type\": \"bearer\", \"expires_in\": 31535999,"
-                        + " \"x_user_id\": %d}".formatted(access, user))));
+                .willReturn(okJson(("{\"access_token\": \"%s\", \"token_type\": \"bearer\", \"expires_in\": 31535999,"
+                        + " \"x_user_id\": %d}").formatted(access, user))));
         providers().register(post(urlEqualTo("/v3/users")).withHeader("Authorization", WireMock.equalTo("Bearer " + access))
                 .willReturn(aResponse().withStatus(500)));
         connect(runner, "polar", code, POLAR_CALLBACK, null, null).statusCode(502)
