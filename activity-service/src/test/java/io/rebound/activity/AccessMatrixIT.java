@@ -66,6 +66,11 @@ class AccessMatrixIT {
         return "{\"provider\": \"webhook\", \"providerUserId\": \"u-" + UUID.randomUUID() + "\"}";
     }
 
+    private static String authorization() {
+        return "{\"redirectUri\": \"http://localhost:8080/devices/callback/strava\", \"state\": \"s-1\","
+                + " \"codeChallenge\": null}";
+    }
+
     /** A fresh activity of the runner's, recorded by an admin. */
     private static String recorded(String runnerId) {
         return Callers.admin().contentType(ContentType.JSON).body(activity(runnerId)).post("/api/v1/activities")
@@ -103,7 +108,14 @@ class AccessMatrixIT {
                 new Row("POST a file for ana", r -> r.multiPart("file", "a.gpx", GPX.getBytes(StandardCharsets.UTF_8),
                         "application/gpx+xml").post(runs + "/files", ANA), 201, 404, 403, 200),
                 new Row("POST a link for ana", r -> r.contentType(ContentType.JSON).body(link())
-                        .post("/api/v1/runners/{runner}/links", ANA), 201, 404, 403, 201),
+                        .post("/api/v1/runners/{runner}/links", ANA), 403, 403, 403, 201),
+                new Row("GET ana's connections", r -> r.get("/api/v1/runners/{runner}/connections", ANA),
+                        200, 404, 403, 200),
+                new Row("POST a Strava authorization for ana", r -> r.contentType(ContentType.JSON)
+                        .body(authorization()).post("/api/v1/runners/{runner}/connections/strava/authorization", ANA),
+                        200, 404, 403, 200),
+                new Row("DELETE ana's Polar connection (none)", r -> r.delete(
+                        "/api/v1/runners/{runner}/connections/polar", ANA), 404, 404, 403, 404),
                 new Row("GET ben's activity", r -> r.get(one, BEN, bens), 404, 200, 403, 200),
                 new Row("GET nobody's activities", r -> r.get(runs, "nobody-x"), 404, 404, 403, 200),
                 new Row("GET nobody's activity", r -> r.get(one, "nobody-x", anas), 404, 404, 403, 404));
@@ -128,8 +140,8 @@ class AccessMatrixIT {
         Callers.runner(BEN).contentType(ContentType.JSON).body("{\"runnerId\": \"" + BEN + "\"}")
                 .put("/api/v1/runners/{runner}/activities/{id}", ANA, anas)
                 .then().statusCode(404).contentType("application/problem+json");
-        Callers.runner(BEN).contentType(ContentType.JSON).body("{\"provider\": \"fitbit\"}")
-                .post("/api/v1/runners/{runner}/links", ANA)
+        Callers.runner(BEN).contentType(ContentType.JSON).body("{\"code\": 7}")
+                .post("/api/v1/runners/{runner}/connections/strava", ANA)
                 .then().statusCode(404).contentType("application/problem+json");
         Callers.runner(ANA).get("/api/v1/runners/{runner}/activities/{id}", ANA, anas)
                 .then().statusCode(200).body("distanceMetres", equalTo(5000.0f));
@@ -145,7 +157,11 @@ class AccessMatrixIT {
                 Endpoint.get(one),
                 Endpoint.write("PUT", one, activity(ANA)),
                 Endpoint.delete(one),
-                Endpoint.write("POST", "/api/v1/runners/" + ANA + "/links", link()))));
+                Endpoint.write("POST", "/api/v1/runners/" + ANA + "/links", link()),
+                Endpoint.get("/api/v1/runners/" + ANA + "/connections"),
+                Endpoint.write("POST", "/api/v1/runners/" + ANA + "/connections/strava/authorization",
+                        authorization()),
+                Endpoint.delete("/api/v1/runners/" + ANA + "/connections/strava"))));
         Response upload = given().multiPart("file", "a.gpx", GPX.getBytes(StandardCharsets.UTF_8), "application/gpx+xml")
                 .post("/api/v1/runners/{runner}/activities/files", ANA);
         if (upload.statusCode() != 401) {

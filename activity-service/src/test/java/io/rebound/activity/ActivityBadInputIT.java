@@ -68,6 +68,9 @@ class ActivityBadInputIT {
     private static final List<Field> LINK = List.of(Field.of("provider", ENUM),
             Field.of("providerUserId", TEXT).atMost(200), Field.optional("accessToken", TEXT).atMost(2000));
 
+    private static final List<Field> AUTHORIZATION = List.of(Field.of("redirectUri", TEXT).atMost(2000),
+            Field.of("state", TEXT).atMost(500), Field.optional("codeChallenge", TEXT));
+
     private static final List<Field> GENERIC = List.of(Field.of("type", ENUM), Field.of("data", OBJECT),
             Field.of("data.userId", TEXT).atMost(200), Field.of("data.activityId", TEXT).atMost(200),
             Field.of("data.sport", TEXT).atMost(200), Field.of("data.startTime", TIMESTAMP),
@@ -120,6 +123,10 @@ class ActivityBadInputIT {
         // Each good body is accepted, so every case below differs from an accepted request in one thing.
         String activityId = accepted(Request.json("POST", "/api/v1/activities", activity, admin));
         accepted(Request.json("POST", "/api/v1/runners/" + RUNNER + "/links", link, admin));
+        String authorization = "{\"redirectUri\": \"http://localhost:8080/devices/callback/garmin\", \"state\": \"s-1\","
+                + " \"codeChallenge\": \"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM\"}";
+        String authorize = "/api/v1/runners/" + RUNNER + "/connections/garmin/authorization";
+        accepted(Request.json("POST", authorize, authorization, admin));
         accepted(signedGeneric(generic));
         accepted(Request.json("POST", "/api/v1/webhooks/strava", strava, Map.of()));
         accepted(Request.json("POST", garminUrl(), garmin, Map.of()));
@@ -165,6 +172,9 @@ class ActivityBadInputIT {
 
             for (BadInput.Case bad : BadInput.all(link, JSON_LIMIT, LINK)) {
                 run.refused(bad, Request.json("POST", "/api/v1/runners/" + RUNNER + "/links", bad.body(), admin));
+            }
+            for (BadInput.Case bad : BadInput.all(authorization, JSON_LIMIT, AUTHORIZATION)) {
+                run.refused(bad, Request.json("POST", authorize, bad.body(), admin));
             }
 
             String files = "/api/v1/runners/" + RUNNER + "/activities/files";

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * WireMock playing Strava's and Polar's APIs for activity-service's tests. Tests stub it through its admin API,
+ * WireMock playing Strava's, Polar's and Garmin's APIs and OAuth token endpoints for activity-service's tests. Tests stub it through its admin API,
  * at the URL the service is configured with.
  */
 public class ProviderApisResource implements QuarkusTestResourceLifecycleManager {
@@ -19,7 +19,10 @@ public class ProviderApisResource implements QuarkusTestResourceLifecycleManager
         server = new WireMockServer(options().dynamicPort());
         server.start();
         String base = "http://localhost:" + server.port();
-        return Map.of("rebound.activity.strava.base-url", base, "rebound.activity.polar.base-url", base);
+        return Map.of("rebound.activity.strava.base-url", base, "rebound.activity.polar.base-url", base,
+                "rebound.activity.polar.token-url", base + "/polar/v2/oauth2/token",
+                "rebound.activity.garmin.token-url", base + "/garmin/di-oauth2-service/oauth/token",
+                "rebound.activity.garmin.api-url", base);
     }
 
     @Override

@@ -98,7 +98,7 @@ class TelemetryIT {
                 .then().statusCode(400);
 
         String user = "w-" + runner;
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"webhook\", \"providerUserId\": \"" + user + "\"}")
                 .post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);
         String delivery = "msg_" + UUID.randomUUID();

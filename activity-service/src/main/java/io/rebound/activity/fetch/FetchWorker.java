@@ -5,13 +5,15 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.rebound.activity.connect.OAuthClients;
+import io.rebound.activity.connect.ProviderAnswer;
+import io.rebound.activity.connect.TokenKeeper;
 import io.rebound.activity.ingest.DeviceLink;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.LinkKey;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.activity.webhook.Backoff;
 import io.rebound.activity.webhook.FetchResult;
 import io.rebound.activity.webhook.polar.PolarClient;
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fetches notified activities from Strava and Polar and stores them. Jobs are claimed with SKIP LOCKED and a
+ * Fetches notified activities from Strava and Polar and stores them, and does connects' backfill work (Strava's
+ * activity list, page by page; Garmin's backfill requests). Tokens come fresh from {@link TokenKeeper}. Jobs are claimed with SKIP LOCKED and a
  * five-minute lease, so several instances share the queue and a crashed one's jobs come back. A 429 pauses all
  * of that provider's jobs for as long as the provider asks; passing failures back off exponentially with jitter.
  */
@@ -48,12 +51,16 @@ public class FetchWorker {
 
     private static final int BATCH = 20;
     private static final int MAX_ATTEMPTS = 20;
+    /** The most activities Strava lists in one page. */
+    static final int STRAVA_PAGE_SIZE = 200;
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final String CLAIM = "SELECT * FROM fetch_job WHERE state = 'PENDING' AND next_attempt_at <= now()"
             + " AND provider NOT IN (:paused) ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED";
 
     private final IngestService ingest;
-    private final TokenCipher tokens;
+    private final TokenKeeper keeper;
+    private final OAuthClients clients;
+    private final FetchQueue queue;
     private final OutboxRelay relay;
     private final IngestMetrics metrics;
     private final Vertx vertx;
@@ -66,11 +73,14 @@ public class FetchWorker {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean running;
 
-    public FetchWorker(IngestService ingest, TokenCipher tokens, OutboxRelay relay, IngestMetrics metrics, Vertx vertx,
+    public FetchWorker(IngestService ingest, TokenKeeper keeper, OAuthClients clients, FetchQueue queue,
+            OutboxRelay relay, IngestMetrics metrics, Vertx vertx,
             @ConfigProperty(name = "rebound.activity.strava.base-url") URI stravaBase,
             @ConfigProperty(name = "rebound.activity.polar.base-url") URI polarBase) {
         this.ingest = ingest;
-        this.tokens = tokens;
+        this.keeper = keeper;
+        this.clients = clients;
+        this.queue = queue;
         this.relay = relay;
         this.metrics = metrics;
         this.vertx = vertx;
@@ -137,15 +147,104 @@ public class FetchWorker {
                         () -> DeviceLink.<DeviceLink>findById(LinkKey.of(provider, job.providerUserId))))
                 .chain(link -> {
                     if (link == null || link.accessToken == null) {
-                        return settle(context, job.id, FetchJob.UNLINKED, 0, "no link with an access token yet", null, null);
+                        return park(context, job.id, "no link with an access token yet");
                     }
-                    String token = tokens.decrypt(link.accessToken);
-                    Uni<FetchResult> fetched = Uni.createFrom().item(() -> provider == Provider.STRAVA
-                                    ? strava.fetchActivity(token, Long.parseLong(job.providerActivityId))
-                                    : polar.fetchExercise(token, job.url))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-                    return fetched.chain(result -> apply(job, provider, link.runnerId, result, context));
+                    return keeper.accessToken(context, link)
+                            .chain(fresh -> call(job, provider, link.runnerId, fresh, context, true));
                 });
+    }
+
+    /**
+     * Does the job's work with the token; a 401 gets one refresh and one more try. A connection that needs the runner
+     * to connect again parks the job until they do (the connect releases it, as a new link does).
+     */
+    private Uni<Void> call(FetchJob job, Provider provider, String runnerId, TokenKeeper.Fresh fresh, Context context,
+            boolean mayRefresh) {
+        if (fresh instanceof TokenKeeper.Fresh.ReconnectNeeded reconnect) {
+            return park(context, job.id, reconnect.reason());
+        }
+        if (fresh instanceof TokenKeeper.Fresh.NotNow notNow) {
+            return apply(job, provider, runnerId, failed(notNow.answer(), "refreshing the token"), context);
+        }
+        String token = ((TokenKeeper.Fresh.Usable) fresh).accessToken();
+        return Uni.createFrom().item(() -> work(job, provider, token))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(result -> {
+                    if (!unauthorized(result)) {
+                        return settle(job, provider, runnerId, result, context);
+                    }
+                    if (mayRefresh) {
+                        return keeper.afterUnauthorized(context, provider, job.providerUserId, token)
+                                .chain(again -> call(job, provider, runnerId, again, context, false));
+                    }
+                    return keeper.markReconnectNeeded(context, provider, job.providerUserId,
+                                    provider.code() + " refused a token it had just issued")
+                            .chain(() -> park(context, job.id, provider.code() + " refused the access token: the runner"
+                                    + " must connect again"));
+                });
+    }
+
+    /** The provider call a job stands for: a {@link FetchResult} for an activity, a {@link ProviderAnswer} else. */
+    private Object work(FetchJob job, Provider provider, String token) {
+        return switch (job.kind) {
+            case FetchJob.STRAVA_PAGE -> strava.listActivityIds(token, job.windowStart, job.page, STRAVA_PAGE_SIZE);
+            case FetchJob.GARMIN_BACKFILL -> clients.garminBackfill().request(token, job.windowStart, job.windowEnd);
+            default -> provider == Provider.STRAVA
+                    ? strava.fetchActivity(token, Long.parseLong(job.providerActivityId))
+                    : polar.fetchExercise(token, job.url);
+        };
+    }
+
+    private static boolean unauthorized(Object result) {
+        return result instanceof FetchResult.Unauthorized
+                || result instanceof ProviderAnswer.Refused<?> refused && refused.status() == 401;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<Void> settle(FetchJob job, Provider provider, String runnerId, Object result, Context context) {
+        if (result instanceof FetchResult fetchResult) {
+            return apply(job, provider, runnerId, fetchResult, context);
+        }
+        ProviderAnswer<?> answer = (ProviderAnswer<?>) result;
+        if (!(answer instanceof ProviderAnswer.Ok<?> ok)) {
+            return apply(job, provider, runnerId, failed(answer, job.kind), context);
+        }
+        if (!FetchJob.STRAVA_PAGE.equals(job.kind)) {
+            return settle(context, job.id, FetchJob.DONE, 1, null, null, null);
+        }
+        List<Long> ids = (List<Long>) ok.value();
+        return SafeContexts.on(context, () -> Panache.withTransaction(() -> FetchJob.<FetchJob>findById(job.id)
+                .chain(page -> {
+                    page.state = FetchJob.DONE;
+                    page.attempts += 1;
+                    page.lastError = null;
+                    Uni<Void> next = ids.size() < STRAVA_PAGE_SIZE ? Uni.createFrom().voidItem()
+                            : queue.enqueueStravaPage(job.providerUserId, job.windowStart, job.page + 1);
+                    return next.chain(() -> queue.enqueueBackfilled(provider, job.providerUserId,
+                            ids.stream().map(String::valueOf).toList()));
+                }))).invoke(this::wakeUpSoon);
+    }
+
+    /** A provider's failure in {@link FetchResult}'s terms, so retries and pauses work the same for every job. */
+    private static FetchResult failed(ProviderAnswer<?> answer, String what) {
+        if (answer instanceof ProviderAnswer.RateLimited<?> limited) {
+            return new FetchResult.RateLimited(limited.retryAfter());
+        }
+        if (answer instanceof ProviderAnswer.Unavailable<?> unavailable) {
+            return new FetchResult.TransientFailure(unavailable.reason());
+        }
+        ProviderAnswer.Refused<?> refused = (ProviderAnswer.Refused<?>) answer;
+        return new FetchResult.Unprocessable(what + ": HTTP " + refused.status() + " " + refused.body());
+    }
+
+    /** New jobs were queued from inside a batch: look again once this one is through. */
+    private void wakeUpSoon() {
+        again.set(true);
+    }
+
+    /** Parks a job until the user's link (or a new connect) releases it. */
+    private Uni<Void> park(Context context, UUID id, String why) {
+        return settle(context, id, FetchJob.UNLINKED, 0, why, null, null);
     }
 
     private Uni<Void> apply(FetchJob job, Provider provider, String runnerId, FetchResult result, Context context) {

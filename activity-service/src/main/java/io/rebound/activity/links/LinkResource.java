@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/runners/{runnerId}/links")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.RUNNER, Roles.ADMIN})
+@RolesAllowed(Roles.ADMIN)
 public class LinkResource {
 
     private final LinkService links;
@@ -50,8 +50,9 @@ public class LinkResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Tie a provider's user to this runner", description = "Activities that user sent before the"
-            + " link are applied at once.")
+    @Operation(summary = "Tie a provider's user to this runner (admins only)", description = "Activities that user sent"
+            + " before the link are applied at once. Nothing here proves the provider user is the runner's: runners"
+            + " connect through /api/v1/runners/{runnerId}/connections, where the provider names its user.")
     public Uni<Response> link(@PathParam("runnerId") String runnerId, NewLink request) {
         ActivityAccess.ownRunner(Caller.of(identity), runnerId);
         validator.check(request);

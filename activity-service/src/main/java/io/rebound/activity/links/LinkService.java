@@ -31,10 +31,14 @@ public class LinkService {
         this.fetches = fetches;
     }
 
-    /** The provider user revoked our access: forget their token; their activities stay. */
+    /**
+     * The provider user revoked our access: forget their tokens and show the connection as needing a new connect;
+     * their activities stay.
+     */
     @WithTransaction
     public Uni<Integer> deauthorize(Provider provider, String providerUserId) {
-        return DeviceLink.update("accessToken = null where key = ?1", LinkKey.of(provider, providerUserId));
+        return DeviceLink.update("accessToken = null, refreshToken = null, tokenExpiresAt = null, status = ?1"
+                + " where key = ?2", DeviceLink.RECONNECT_NEEDED, LinkKey.of(provider, providerUserId));
     }
 
     /** Answers what became of each kept activity applied. */
@@ -48,7 +52,13 @@ public class LinkService {
             DeviceLink link = existing != null ? existing : new DeviceLink();
             link.key = LinkKey.of(provider, request.providerUserId());
             link.runnerId = runnerId;
-            link.accessToken = request.accessToken() == null ? link.accessToken : tokens.encrypt(request.accessToken());
+            if (request.accessToken() != null) {
+                // A token given by hand has no refresh token or expiry we know of.
+                link.accessToken = tokens.encrypt(request.accessToken());
+                link.refreshToken = null;
+                link.tokenExpiresAt = null;
+                link.status = DeviceLink.CONNECTED;
+            }
             link.createdAt = link.createdAt == null ? Instant.now() : link.createdAt;
             Uni<DeviceLink> saved = existing != null ? Uni.createFrom().item(link) : link.persist();
             return saved.chain(() -> fetches.release(provider, request.providerUserId()))

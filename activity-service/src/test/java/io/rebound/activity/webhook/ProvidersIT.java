@@ -71,7 +71,7 @@ class ProvidersIT {
     }
 
     private static void link(String runner, String provider, String userId, String token) {
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"%s\", \"providerUserId\": \"%s\", \"accessToken\": \"%s\"}".formatted(provider, userId, token))
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);
     }

@@ -75,7 +75,7 @@ class WebhooksIT {
     }
 
     private static void link(String runner, String provider, String userId, int replayed) {
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"%s\", \"providerUserId\": \"%s\"}".formatted(provider, userId))
                 .when().post("/api/v1/runners/{runner}/links", runner)
                 .then().statusCode(201).body("replayed", equalTo(replayed));

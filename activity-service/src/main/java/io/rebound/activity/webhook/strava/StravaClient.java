@@ -1,6 +1,10 @@
 package io.rebound.activity.webhook.strava;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.activity.connect.ProviderAnswer;
+import io.rebound.activity.connect.ProviderHttp;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
@@ -21,6 +25,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +38,8 @@ public final class StravaClient {
 
     /** Strava counts requests in 15-minute windows that start on the quarter hour. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(15);
+
+    private static final ObjectMapper LIST_READER = new ObjectMapper();
 
 
     private final URI baseUrl;
@@ -49,6 +57,34 @@ public final class StravaClient {
         Objects.requireNonNull(accessToken, "accessToken");
         return ProviderGet.fetch(http, activityUri(activityId), accessToken, "strava activity " + activityId,
                 this::retryAfter, body -> map(activityId, body));
+    }
+
+    /**
+     * One page of the athlete's activities started after {@code after} ({@code GET /api/v3/athlete/activities}):
+     * their ids, each to be fetched as any notified activity is. A page shorter than {@code perPage} is the last.
+     */
+    public ProviderAnswer<List<Long>> listActivityIds(String accessToken, Instant after, int page, int perPage) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/api/v3/athlete/activities?after=" + after.getEpochSecond() + "&page=" + page
+                + "&per_page=" + perPage);
+        return new ProviderHttp(http).send(ProviderHttp.withBearer(uri, accessToken).GET().build(),
+                "strava activity list page " + page, this::retryAfter, response -> ids(response.body()));
+    }
+
+    private static List<Long> ids(String body) {
+        JsonNode list;
+        try {
+            list = LIST_READER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("strava activity list is not JSON: " + e.getOriginalMessage());
+        }
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException("strava activity list is not a JSON array");
+        }
+        List<Long> ids = new ArrayList<>();
+        list.forEach(activity -> ids.add(JsonFields.requiredId(activity, "id")));
+        return ids;
     }
 
     private URI activityUri(long activityId) {

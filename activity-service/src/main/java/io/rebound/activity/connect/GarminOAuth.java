@@ -1,0 +1,125 @@
+package io.rebound.activity.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rebound.activity.connect.ConnectSettings.Credentials;
+import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.webhook.JsonFields;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Garmin Connect Developer Program's OAuth 2.0 with PKCE (S256): the browser goes to {@code oauth2Confirm} with
+ * the code challenge; the code is exchanged with the verifier at the token endpoint, whose answer gives an access
+ * token ({@code expires_in} seconds, a day) and a refresh token (a new one with every refresh). The token answer does
+ * not name the user: {@code GET /wellness-api/rest/user/id} with the new token does. Garmin asks for no scope: the
+ * user picks what to share on Garmin's consent page. {@code DELETE /wellness-api/rest/user/registration} ends it.
+ */
+public final class GarminOAuth implements OAuthClient {
+
+    private final URI authorize;
+    private final URI token;
+    private final URI api;
+    private final ProviderHttp http;
+    private final Clock clock;
+
+    public GarminOAuth(URI authorize, URI token, URI api, ProviderHttp http, Clock clock) {
+        this.authorize = Objects.requireNonNull(authorize, "authorize");
+        this.token = Objects.requireNonNull(token, "token");
+        this.api = Objects.requireNonNull(api, "api");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.GARMIN;
+    }
+
+    @Override
+    public boolean pkce() {
+        return true;
+    }
+
+    @Override
+    public boolean refreshes() {
+        return true;
+    }
+
+    @Override
+    public URI authorizationUrl(Credentials credentials, String redirectUri, String state, String codeChallenge) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", credentials.clientId());
+        query.put("code_challenge", codeChallenge);
+        query.put("code_challenge_method", "S256");
+        query.put("redirect_uri", redirectUri);
+        query.put("state", state);
+        return OAuthClient.withQuery(authorize, query);
+    }
+
+    @Override
+    public ProviderAnswer<TokenGrant> exchange(Credentials credentials, String code, String redirectUri,
+            String codeVerifier) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", credentials.clientId());
+        form.put("client_secret", credentials.clientSecret());
+        form.put("code", code);
+        form.put("code_verifier", codeVerifier);
+        form.put("redirect_uri", redirectUri);
+        ProviderAnswer<TokenGrant> tokens = http.send(ProviderHttp.formPost(token, form).build(),
+                "garmin token exchange", headers -> OAuthClient.retryAfter(headers, clock), this::grant);
+        if (!(tokens instanceof ProviderAnswer.Ok<TokenGrant> ok)) {
+            return tokens;
+        }
+        ProviderAnswer<String> user = userId(ok.value().accessToken());
+        if (user instanceof ProviderAnswer.Ok<String> id) {
+            return new ProviderAnswer.Ok<>(ok.value().withUser(id.value()));
+        }
+        // A token Garmin just gave that its own API refuses is Garmin's trouble, not the runner's code.
+        return user instanceof ProviderAnswer.Refused<String> refused
+                ? new ProviderAnswer.Unavailable<>("garmin user id: HTTP " + refused.status() + " " + refused.body())
+                : user.failure();
+    }
+
+    ProviderAnswer<String> userId(String accessToken) {
+        HttpRequest request = ProviderHttp.withBearer(ConnectSettings.under(api, "/wellness-api/rest/user/id"),
+                accessToken).GET().build();
+        return http.send(request, "garmin user id", headers -> OAuthClient.retryAfter(headers, clock),
+                response -> JsonFields.requiredText(JsonFields.parseObject(response.body(), "garmin user id answer"),
+                        "userId"));
+    }
+
+    @Override
+    public ProviderAnswer<TokenGrant> refresh(Credentials credentials, String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", credentials.clientId());
+        form.put("client_secret", credentials.clientSecret());
+        form.put("refresh_token", refreshToken);
+        return http.send(ProviderHttp.formPost(token, form).build(), "garmin token refresh",
+                headers -> OAuthClient.retryAfter(headers, clock), this::grant);
+    }
+
+    @Override
+    public ProviderAnswer<Void> deauthorize(Credentials credentials, String accessToken, String providerUserId) {
+        HttpRequest request = ProviderHttp.withBearer(
+                ConnectSettings.under(api, "/wellness-api/rest/user/registration"), accessToken).DELETE().build();
+        return http.send(request, "garmin user deregistration", headers -> OAuthClient.retryAfter(headers, clock),
+                response -> null);
+    }
+
+    private TokenGrant grant(HttpResponse<String> response) {
+        JsonNode answer = JsonFields.parseObject(response.body(), "garmin token answer");
+        Instant expires = JsonFields.longValue(answer, "expires_in")
+                .map(seconds -> clock.instant().plusSeconds(seconds)).orElse(null);
+        return new TokenGrant(null, JsonFields.requiredText(answer, "access_token"),
+                JsonFields.text(answer, "refresh_token").orElse(null), expires);
+    }
+}
