@@ -24,7 +24,7 @@ public enum DeviceOutcome {
             "%s did not finish the connection, so nothing changed. Please try again."),
     STALE("stale", false,
             "That answer from %s does not match a connection you started in this browser, so Rebound ignored it and"
-                    + " nothing changed. To connect, use the Connect %1$s button below."),
+                    + " nothing changed. To connect %1$s, start again from this page."),
     EXPIRED("expired", false,
             "Connecting %s took longer than 10 minutes, so Rebound stopped it to keep your account safe. Nothing"
                     + " changed; please start again."),
