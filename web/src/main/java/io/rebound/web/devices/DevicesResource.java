@@ -71,15 +71,17 @@ public class DevicesResource {
         List<String> available = list == null ? List.of() : list.availableOrEmpty();
         List<DeviceRow> rows = list == null ? List.of() : list.connectionsOrEmpty().stream()
                 .map(c -> DeviceRow.of(c, available.contains(c.provider()))).toList();
-        List<String> linked = list == null ? List.of() : list.connectionsOrEmpty().stream().map(ConnectionView::provider).toList();
+        List<String> linked = list == null ? List.of()
+                : list.connectionsOrEmpty().stream().map(ConnectionView::provider).toList();
+        // "Connect" for each provider the server offers that is not connected yet; a stale one has "Reconnect".
         List<DeviceProvider> connectable = available.stream().map(DeviceProvider::of).flatMap(Optional::stream)
                 .filter(p -> !linked.contains(p.id())).toList();
         Optional<DeviceOutcome> said = DeviceOutcome.of(outcome);
         Optional<DeviceProvider> about = DeviceProvider.of(provider);
         String notice = said.isPresent() && about.isPresent() ? said.get().message(about.get(), count(replayed)) : null;
-        return Templates.devices(viewer, viewer.isRunner(id) ? "devices" : "runners", viewer.isRunner(id), id, name, list != null, rows,
-                connectable, viewer.isRunner(id), viewer.isRunner(id) || viewer.admin(), notice,
-                said.map(DeviceOutcome::success).orElse(false));
+        boolean own = viewer.isRunner(id);
+        return Templates.devices(viewer, own ? "devices" : "runners", own, id, name, list != null, rows, connectable,
+                own, own || viewer.admin(), notice, said.map(DeviceOutcome::success).orElse(false));
     }
 
     @POST
