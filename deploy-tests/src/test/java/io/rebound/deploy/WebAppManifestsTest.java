@@ -89,6 +89,10 @@ class WebAppManifestsTest {
                 .flatMap(i -> Objects.requireNonNullElse(i.getSpec().getTls(), List.<IngressTLS>of()).stream())
                 .anyMatch(t -> t.getHosts().contains(host));
         String base = KeycloakComponentTest.config(rendered, "notification-service").get("REBOUND_PUBLIC_BASE_URL");
+        if (!Objects.equals(base, config.get("REBOUND_PUBLIC_BASE_URL"))) {
+            problems.add("web knows itself as " + config.get("REBOUND_PUBLIC_BASE_URL") + " (where providers send runners"
+                    + " back) but emails link to " + base);
+        }
         if (overlay.startsWith("prod")) {
             if (!tls) {
                 problems.add("the web app's host " + host + " has no TLS");

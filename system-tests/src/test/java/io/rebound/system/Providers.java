@@ -1,9 +1,16 @@
 package io.rebound.system;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -20,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The device side of the system test: WireMock playing Strava's API, and the bodies each provider sends. */
+/** The device side of the system test: WireMock playing Strava's API and OAuth pages, and the bodies each provider sends. */
 final class Providers implements AutoCloseable {
 
     static final String GENERIC_SECRET = "whsec_c3lzdGVtLXRlc3Qtc2VjcmV0LWZvci1yZWJvdW5kLTAx";
@@ -30,6 +37,11 @@ final class Providers implements AutoCloseable {
     /** Our Strava push subscription: events must name it. */
     static final long STRAVA_SUBSCRIPTION = 120475;
     static final String GARMIN_PUSH_PATH = "/api/v1/webhooks/garmin/" + GARMIN_PUSH_SECRET;
+    /** Rebound's application at (WireMock's) Strava. */
+    static final String STRAVA_CLIENT_ID = "rebound-system-test";
+    static final String STRAVA_CLIENT_SECRET = "strava-system-test-secret";
+    /** Where Strava's authorization page is: {@code /oauth/authorize}, as on Strava's own site. */
+    static final String STRAVA_AUTHORIZE_PATH = "/oauth/authorize";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -62,6 +74,69 @@ final class Providers implements AutoCloseable {
         server.stubFor(get(urlEqualTo("/api/v3/activities/" + id)).withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson(body)));
         return id;
+    }
+
+    /** A Strava athlete as the OAuth stubs play them: their id, the one-time code and the access token they get. */
+    record StravaAthlete(long id, String code, String accessToken) {
+    }
+
+    /**
+     * Strava's side of connecting, for one athlete who says yes at once: the authorization page sends the browser
+     * straight back to the {@code redirect_uri} it was given with a code, the same {@code state} and the scope
+     * granted, as Strava does after "Authorize"; the token endpoint trades that code (with our client id and secret)
+     * for a six-hour access token, a refresh token and the athlete; their activities list is one empty page (the
+     * backfill); deauthorization answers as Strava does.
+     *
+     * @param redirectUri the web app's callback, which the authorization page must be asked to return to
+     */
+    StravaAthlete stravaAthleteWhoSaysYes(String redirectUri) {
+        long athlete = ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
+        String code = "code" + UUID.randomUUID().toString().replace("-", "");
+        String access = "access" + UUID.randomUUID().toString().replace("-", "");
+        server.stubFor(get(urlPathEqualTo(STRAVA_AUTHORIZE_PATH))
+                .withQueryParam("client_id", equalTo(STRAVA_CLIENT_ID))
+                .withQueryParam("response_type", equalTo("code"))
+                .withQueryParam("redirect_uri", equalTo(redirectUri))
+                .withQueryParam("scope", containing("activity:read_all"))
+                .withQueryParam("state", matching("[A-Za-z0-9_-]{22,}"))
+                .willReturn(aResponse().withStatus(302).withTransformers("response-template")
+                        .withHeader("Location", "{{{request.query.redirect_uri}}}?state={{{request.query.state}}}&code="
+                                + code + "&scope=read,activity:read_all")));
+        long expiresAt = Instant.now().plus(Duration.ofHours(6)).getEpochSecond();
+        server.stubFor(post(urlPathEqualTo("/oauth/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
+                .withRequestBody(containing("code=" + code))
+                .withRequestBody(containing("client_id=" + STRAVA_CLIENT_ID))
+                .withRequestBody(containing("client_secret=" + STRAVA_CLIENT_SECRET))
+                .willReturn(okJson("""
+                        {"token_type": "Bearer", "expires_at": %d, "expires_in": 21600,
+                         "refresh_token": "refresh%s", "access_token": "%s",
+                         "athlete": {"id": %d, "username": "sam_runs", "resource_state": 2, "firstname": "Sam",
+                                     "lastname": "Demo", "city": "Chicago", "country": "United States", "sex": "F",
+                                     "premium": false, "summit": false}}
+                        """.formatted(expiresAt, UUID.randomUUID().toString().replace("-", ""), access, athlete))));
+        server.stubFor(get(urlPathEqualTo("/api/v3/athlete/activities"))
+                .withHeader("Authorization", equalTo("Bearer " + access)).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo("/oauth/deauthorize")).withRequestBody(containing("access_token=" + access))
+                .willReturn(okJson("{\"access_token\": \"" + access + "\"}")));
+        return new StravaAthlete(athlete, code, access);
+    }
+
+    /** How often activity-service traded this athlete's code for tokens. */
+    int stravaTokenExchanges(StravaAthlete athlete) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/oauth/token"))
+                .withRequestBody(containing("code=" + athlete.code()))).size();
+    }
+
+    /** How many pages of this athlete's activities activity-service asked for. */
+    int stravaActivityPages(StravaAthlete athlete) {
+        return server.findAll(getRequestedFor(urlPathEqualTo("/api/v3/athlete/activities"))
+                .withHeader("Authorization", equalTo("Bearer " + athlete.accessToken()))).size();
+    }
+
+    int stravaDeauthorizations(StravaAthlete athlete) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/oauth/deauthorize"))
+                .withRequestBody(containing("access_token=" + athlete.accessToken()))).size();
     }
 
     static String stravaCreate(long activityId, long athlete) {

@@ -84,6 +84,12 @@ final class RunningSystem implements AutoCloseable {
             activityConfig.put("rebound.activity.token-key", Providers.TOKEN_KEY);
             activityConfig.put("rebound.activity.garmin.push-secret", Providers.GARMIN_PUSH_SECRET);
             activityConfig.put("rebound.activity.strava.subscription-id", Long.toString(Providers.STRAVA_SUBSCRIPTION));
+            // Connecting Strava (README, "Devices and apps"): WireMock's authorization page, and the web app's callback
+            // as the one address a connect may name.
+            activityConfig.put("rebound.activity.strava.client-id", Providers.STRAVA_CLIENT_ID);
+            activityConfig.put("rebound.activity.strava.client-secret", Providers.STRAVA_CLIENT_SECRET);
+            activityConfig.put("rebound.activity.strava.auth-url", providers.baseUrl() + Providers.STRAVA_AUTHORIZE_PATH);
+            activityConfig.put("rebound.activity.connect.redirect-uris", webUrl(webPort) + "/devices/callback/{provider}");
             activityConfig.putAll(common);
             ServiceProcess activity = new ServiceProcess("activity-service", Ports.free(), activityConfig, logs).start();
             started.add(activity);
@@ -114,6 +120,9 @@ final class RunningSystem implements AutoCloseable {
             webConfig.put("REBOUND_ACTIVITY_URL", activity.baseUrl());
             webConfig.put("REBOUND_PLAN_URL", plan.baseUrl());
             webConfig.put("REBOUND_NOTIFICATION_URL", notification.baseUrl());
+            // The callback address the providers send runners back to, and where "Connect" may lead (WireMock).
+            webConfig.put("REBOUND_PUBLIC_BASE_URL", webUrl(webPort));
+            webConfig.put("REBOUND_WEB_AUTHORIZATION_ORIGINS", providers.baseUrl());
             ServiceProcess web = new ServiceProcess("web", webPort, webConfig, logs).start();
             started.add(web);
 

@@ -80,15 +80,15 @@ class StravaSubscriptionIT {
     void anAdminCreatesShowsAndDeletesOurSubscriptionAndEventsFollowIt() {
         WireMock strava = Deliveries.providers();
         strava.register(post(urlEqualTo("/api/v3/push_subscriptions"))
-                .withRequestBody(containing("client_id=5"))
-                .withRequestBody(containing("client_secret=test-strava-client-secret"))
+                .withRequestBody(containing("client_id=test-strava-client"))
+                .withRequestBody(containing("client_secret=test-strava-secret"))
                 .withRequestBody(containing("callback_url=https%3A%2F%2Frebound.example.org%2Fapi%2Fv1%2Fwebhooks%2Fstrava"))
                 .withRequestBody(containing("verify_token=test-verify-token"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\": 1106}")));
         strava.register(get(urlPathEqualTo("/api/v3/push_subscriptions"))
-                .withQueryParam("client_id", WireMock.equalTo("5"))
-                .withQueryParam("client_secret", WireMock.equalTo("test-strava-client-secret"))
+                .withQueryParam("client_id", WireMock.equalTo("test-strava-client"))
+                .withQueryParam("client_secret", WireMock.equalTo("test-strava-secret"))
                 .willReturn(okJson("""
                         [
                           {
@@ -101,8 +101,8 @@ class StravaSubscriptionIT {
                           }
                         ]""")));
         strava.register(delete(urlPathEqualTo("/api/v3/push_subscriptions/1106"))
-                .withQueryParam("client_id", WireMock.equalTo("5"))
-                .withQueryParam("client_secret", WireMock.equalTo("test-strava-client-secret"))
+                .withQueryParam("client_id", WireMock.equalTo("test-strava-client"))
+                .withQueryParam("client_secret", WireMock.equalTo("test-strava-secret"))
                 .willReturn(aResponse().withStatus(204)));
         long athlete = anId();
         String notice = event("athlete", athlete, "update", athlete, 1106, "{}");

@@ -59,8 +59,6 @@ public class RunnerResource {
 
         static native TemplateInstance plan(Viewer viewer, String section, PlanView plan, List<List<PlanCalendar.Day>> weeks,
                 List<PlanCalendar.Phase> key, String dailyChart, String totalChart, String window);
-
-        static native TemplateInstance devices(Viewer viewer, String section, PlanView plan);
     }
 
     /** The caps form's fields. */
@@ -158,16 +156,6 @@ public class RunnerResource {
         }
         return Templates.plan(viewer, viewer.isRunner(id) ? "plan" : "runners", plan, weeks, PlanCalendar.key(), daily,
                 total, windowName);
-    }
-
-    @GET
-    @Path("/devices")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance devices(@PathParam("runnerId") String runnerId) {
-        String id = checked(runnerId);
-        Viewer viewer = viewers.current();
-        PlanView plan = plans.plan(id);
-        return Templates.devices(viewer, viewer.isRunner(id) ? "devices" : "runners", plan);
     }
 
     private TemplateInstance overview(Viewer viewer, PlanView plan, TodayFacts today, List<FindingView> findings,

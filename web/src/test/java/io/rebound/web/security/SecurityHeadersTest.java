@@ -22,4 +22,13 @@ class SecurityHeadersTest {
         assertThat(SecurityHeaders.origin("not a url")).isNull();
         assertThat(SecurityHeaders.policy("")).contains("form-action 'self';");
     }
+
+    @Test
+    void theDevicesPagesFormsMayAlsoLeadToTheProvidersAuthorizationPages() {
+        String policy = SecurityHeaders.policy("http://localhost:8180/realms/rebound",
+                java.util.List.of("https://www.strava.com", "https://flow.polar.com/oauth2/authorization", "not a url"));
+
+        assertThat(policy).contains("form-action 'self' http://localhost:8180 https://www.strava.com https://flow.polar.com;")
+                .doesNotContain("not a url");
+    }
 }
