@@ -6,14 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.devstack.InfraAvailable;
-import io.rebound.system.web.Axe;
 import io.rebound.system.web.Browser;
+import io.rebound.system.web.Pages;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,39 +33,33 @@ class DevicesIT {
     private static final String PT_LOGIN = "ortiz";
     private static final String PASSWORD = "rebound-demo";
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration BACKGROUND = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningSystem system;
-    private static Axe axe;
+    private static Pages pages;
     private static String web;
-    private static final List<Browser> browsers = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         system = SharedSystem.get();
-        axe = Axe.load();
+        pages = new Pages();
         web = system.webUrl();
     }
 
     @AfterAll
     static void closeBrowsers() {
-        browsers.forEach(Browser::close);
+        if (pages != null) {
+            pages.close();
+        }
     }
 
     private static Browser browser() throws Exception {
-        Browser browser = Browser.open(SCREENSHOTS);
-        browsers.add(browser);
-        return browser;
+        return pages.browser();
     }
 
     private static void look(Browser browser, String name) throws Exception {
-        browser.screenshots(name);
-        assertThat(axe.serious(browser)).as("serious or critical accessibility violations on %s (%s)", name, browser.url())
-                .isEmpty();
-        assertThat(browser.widths().get("content")).as("%s fits a phone's width without scrolling sideways", name)
-                .isLessThanOrEqualTo(browser.widths().get("window"));
+        pages.look(browser, name);
     }
 
     /** The runner's connections as activity-service lists them to the runner's own app. */

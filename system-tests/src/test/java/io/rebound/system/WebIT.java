@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.devstack.InfraAvailable;
-import io.rebound.system.web.Axe;
 import io.rebound.system.web.Browser;
+import io.rebound.system.web.Pages;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,19 +59,17 @@ class WebIT {
     private static final String PASSWORD = "rebound-demo";
 
     private static final Duration DELIVERY = Duration.ofSeconds(90);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningSystem system;
-    private static Axe axe;
+    private static Pages pages;
     private static String web;
     private static String alertId;
-    private static final List<Browser> browsers = new ArrayList<>();
 
     @BeforeAll
     static void overloadTheDemoRunner() throws Exception {
         system = SharedSystem.get();
-        axe = Axe.load();
+        pages = new Pages();
         web = system.webUrl();
         // The clinic enrolled the demo runner ten days after their marathon (day 10, REINTRODUCE), peak week 40 mi.
         String plan = """
@@ -98,22 +95,17 @@ class WebIT {
 
     @AfterAll
     static void closeBrowsers() {
-        browsers.forEach(Browser::close);
+        if (pages != null) {
+            pages.close();
+        }
     }
 
     private static Browser browser() throws Exception {
-        Browser browser = Browser.open(SCREENSHOTS);
-        browsers.add(browser);
-        return browser;
+        return pages.browser();
     }
 
-    /** Photographs the page at both widths and checks it with axe-core: no serious or critical violation. */
     private static void look(Browser browser, String name) throws Exception {
-        browser.screenshots(name);
-        assertThat(axe.serious(browser)).as("serious or critical accessibility violations on %s (%s)", name, browser.url())
-                .isEmpty();
-        assertThat(browser.widths().get("content")).as("%s fits a phone's width without scrolling sideways", name)
-                .isLessThanOrEqualTo(browser.widths().get("window"));
+        pages.look(browser, name);
     }
 
     @Test

@@ -31,6 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -83,13 +84,10 @@ public class ConnectionResource {
     @Operation(summary = "The provider's authorization URL to send the runner's browser to")
     public Authorization authorize(@PathParam("runnerId") String runnerId, @PathParam("provider") String name,
             AuthorizationRequest request) {
-        ActivityAccess.ownRunner(Caller.of(identity), runnerId);
-        Provider provider = ConnectSettings.provider(name);
-        validator.check(request);
-        Credentials credentials = settings.require(provider);
-        requireTokenStorage();
-        settings.checkRedirect(provider, request.redirectUri());
-        OAuthClient client = clients.of(provider);
+        Start start = start(runnerId, name, request, () -> request.redirectUri());
+        Provider provider = start.provider();
+        Credentials credentials = start.credentials();
+        OAuthClient client = start.client();
         if (client.pkce() && request.codeChallenge() == null) {
             throw ProblemException.invalid("codeChallenge", provider.code() + " needs PKCE: send the S256 challenge"
                     + " of a code verifier you keep for the connect");
@@ -106,13 +104,10 @@ public class ConnectionResource {
             + " replaced). The last 16 weeks of activities are fetched in the background.")
     public Uni<Response> connect(@PathParam("runnerId") String runnerId, @PathParam("provider") String name,
             ConnectRequest request) {
-        ActivityAccess.ownRunner(Caller.of(identity), runnerId);
-        Provider provider = ConnectSettings.provider(name);
-        validator.check(request);
-        Credentials credentials = settings.require(provider);
-        requireTokenStorage();
-        settings.checkRedirect(provider, request.redirectUri());
-        OAuthClient client = clients.of(provider);
+        Start start = start(runnerId, name, request, () -> request.redirectUri());
+        Provider provider = start.provider();
+        Credentials credentials = start.credentials();
+        OAuthClient client = start.client();
         if (client.pkce() && request.codeVerifier() == null) {
             throw ProblemException.invalid("codeVerifier", provider.code() + " needs the PKCE code verifier whose"
                     + " challenge the authorization URL carried");
@@ -223,5 +218,19 @@ public class ConnectionResource {
                     + " rebound.activity.token-key (REBOUND_TOKEN_KEY), so it cannot store providers' tokens",
                     List.of());
         }
+    }
+
+    /** Both halves of a connect: the runner's own, a provider configured here, token storage, an allowed callback. */
+    private Start start(String runnerId, String name, Object request, Supplier<String> redirectUri) {
+        ActivityAccess.ownRunner(Caller.of(identity), runnerId);
+        Provider provider = ConnectSettings.provider(name);
+        validator.check(request);
+        Credentials credentials = settings.require(provider);
+        requireTokenStorage();
+        settings.checkRedirect(provider, redirectUri.get());
+        return new Start(provider, credentials, clients.of(provider));
+    }
+
+    private record Start(Provider provider, Credentials credentials, OAuthClient client) {
     }
 }

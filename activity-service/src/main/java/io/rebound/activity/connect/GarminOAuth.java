@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,35 +19,17 @@ import java.util.Objects;
  * not name the user: {@code GET /wellness-api/rest/user/id} with the new token does. Garmin asks for no scope: the
  * user picks what to share on Garmin's consent page. {@code DELETE /wellness-api/rest/user/registration} ends it.
  */
-public final class GarminOAuth implements OAuthClient {
+public final class GarminOAuth extends ProviderOAuth {
 
     private final URI authorize;
     private final URI token;
     private final URI api;
-    private final ProviderHttp http;
-    private final Clock clock;
 
     public GarminOAuth(URI authorize, URI token, URI api, ProviderHttp http, Clock clock) {
+        super(Provider.GARMIN, true, true, http, clock);
         this.authorize = Objects.requireNonNull(authorize, "authorize");
         this.token = Objects.requireNonNull(token, "token");
         this.api = Objects.requireNonNull(api, "api");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    @Override
-    public Provider provider() {
-        return Provider.GARMIN;
-    }
-
-    @Override
-    public boolean pkce() {
-        return true;
-    }
-
-    @Override
-    public boolean refreshes() {
-        return true;
     }
 
     @Override
@@ -66,15 +47,12 @@ public final class GarminOAuth implements OAuthClient {
     @Override
     public ProviderAnswer<TokenGrant> exchange(Credentials credentials, String code, String redirectUri,
             String codeVerifier) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", credentials.clientId());
-        form.put("client_secret", credentials.clientSecret());
+        Map<String, String> form = credentialsForm(credentials, "authorization_code");
         form.put("code", code);
         form.put("code_verifier", codeVerifier);
         form.put("redirect_uri", redirectUri);
-        ProviderAnswer<TokenGrant> tokens = http.send(ProviderHttp.formPost(token, form).build(),
-                "garmin token exchange", headers -> OAuthClient.retryAfter(headers, clock), this::grant);
+        ProviderAnswer<TokenGrant> tokens = call(ProviderHttp.formPost(token, form).build(), "garmin token exchange",
+                this::grant);
         if (!(tokens instanceof ProviderAnswer.Ok<TokenGrant> ok)) {
             return tokens;
         }
@@ -91,35 +69,27 @@ public final class GarminOAuth implements OAuthClient {
     ProviderAnswer<String> userId(String accessToken) {
         HttpRequest request = ProviderHttp.withBearer(ConnectSettings.under(api, "/wellness-api/rest/user/id"),
                 accessToken).GET().build();
-        return http.send(request, "garmin user id", headers -> OAuthClient.retryAfter(headers, clock),
-                response -> JsonFields.requiredText(JsonFields.parseObject(response.body(), "garmin user id answer"),
+        return call(request, "garmin user id", response -> JsonFields.requiredText(JsonFields.parseObject(response.body(), "garmin user id answer"),
                         "userId"));
     }
 
     @Override
     public ProviderAnswer<TokenGrant> refresh(Credentials credentials, String refreshToken) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("client_id", credentials.clientId());
-        form.put("client_secret", credentials.clientSecret());
+        Map<String, String> form = credentialsForm(credentials, "refresh_token");
         form.put("refresh_token", refreshToken);
-        return http.send(ProviderHttp.formPost(token, form).build(), "garmin token refresh",
-                headers -> OAuthClient.retryAfter(headers, clock), this::grant);
+        return call(ProviderHttp.formPost(token, form).build(), "garmin token refresh", this::grant);
     }
 
     @Override
     public ProviderAnswer<Void> deauthorize(Credentials credentials, String accessToken, String providerUserId) {
         HttpRequest request = ProviderHttp.withBearer(
                 ConnectSettings.under(api, "/wellness-api/rest/user/registration"), accessToken).DELETE().build();
-        return http.send(request, "garmin user deregistration", headers -> OAuthClient.retryAfter(headers, clock),
-                response -> null);
+        return call(request, "garmin user deregistration", response -> null);
     }
 
     private TokenGrant grant(HttpResponse<String> response) {
         JsonNode answer = JsonFields.parseObject(response.body(), "garmin token answer");
-        Instant expires = JsonFields.longValue(answer, "expires_in")
-                .map(seconds -> clock.instant().plusSeconds(seconds)).orElse(null);
         return new TokenGrant(null, JsonFields.requiredText(answer, "access_token"),
-                JsonFields.text(answer, "refresh_token").orElse(null), expires);
+                JsonFields.text(answer, "refresh_token").orElse(null), expiresIn(answer));
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,37 +20,19 @@ import java.util.Objects;
  * registered ({@code POST /v3/users}; 409 means already registered); {@code DELETE /v3/users/{user-id}}
  * deregisters them and revokes the token.
  */
-public final class PolarOAuth implements OAuthClient {
+public final class PolarOAuth extends ProviderOAuth {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI authorize;
     private final URI token;
     private final URI api;
-    private final ProviderHttp http;
-    private final Clock clock;
 
     public PolarOAuth(URI authorize, URI token, URI api, ProviderHttp http, Clock clock) {
+        super(Provider.POLAR, false, false, http, clock);
         this.authorize = Objects.requireNonNull(authorize, "authorize");
         this.token = Objects.requireNonNull(token, "token");
         this.api = Objects.requireNonNull(api, "api");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    @Override
-    public Provider provider() {
-        return Provider.POLAR;
-    }
-
-    @Override
-    public boolean pkce() {
-        return false;
-    }
-
-    @Override
-    public boolean refreshes() {
-        return false;
     }
 
     @Override
@@ -75,8 +56,7 @@ public final class PolarOAuth implements OAuthClient {
         HttpRequest request = ProviderHttp.formPost(token, form)
                 .header("Authorization", ProviderHttp.basic(credentials.clientId(), credentials.clientSecret()))
                 .build();
-        return http.send(request, "polar token exchange", headers -> OAuthClient.retryAfter(headers, clock),
-                this::grant);
+        return call(request, "polar token exchange", this::grant);
     }
 
     @Override
@@ -86,8 +66,7 @@ public final class PolarOAuth implements OAuthClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        ProviderAnswer<Void> answer = http.send(request, "polar user registration",
-                headers -> OAuthClient.retryAfter(headers, clock), response -> null);
+        ProviderAnswer<Void> answer = call(request, "polar user registration", response -> null);
         // 409: the user is registered with us already (a connect again); that is what we wanted.
         if (answer instanceof ProviderAnswer.Refused<Void> refused && refused.status() == 409) {
             return new ProviderAnswer.Ok<>(null);
@@ -105,15 +84,12 @@ public final class PolarOAuth implements OAuthClient {
         HttpRequest request = ProviderHttp.withBearer(
                 ConnectSettings.under(api, "/v3/users/" + ProviderHttp.encode(providerUserId)), accessToken)
                 .DELETE().build();
-        return http.send(request, "polar user deregistration", headers -> OAuthClient.retryAfter(headers, clock),
-                response -> null);
+        return call(request, "polar user deregistration", response -> null);
     }
 
     private TokenGrant grant(HttpResponse<String> response) {
         JsonNode answer = JsonFields.parseObject(response.body(), "polar token answer");
-        Instant expires = JsonFields.longValue(answer, "expires_in")
-                .map(seconds -> clock.instant().plusSeconds(seconds)).orElse(null);
         return new TokenGrant(Long.toString(JsonFields.requiredId(answer, "x_user_id")),
-                JsonFields.requiredText(answer, "access_token"), null, expires);
+                JsonFields.requiredText(answer, "access_token"), null, expiresIn(answer));
     }
 }

@@ -19,42 +19,24 @@ import java.util.Objects;
  * ({@code expires_at}, epoch seconds) and a refresh token that may change with every refresh;
  * {@code POST /oauth/deauthorize} revokes our access.
  */
-public final class StravaOAuth implements OAuthClient {
+public final class StravaOAuth extends ProviderOAuth {
 
     /** The scope we ask for and need: every activity, private ones included. */
     public static final String SCOPE = "activity:read_all";
 
     private final URI authorize;
     private final URI base;
-    private final ProviderHttp http;
-    private final Clock clock;
 
     /** @param base {@code https://www.strava.com} in production: the token and deauthorize endpoints are below it */
     public StravaOAuth(URI authorize, URI base, ProviderHttp http, Clock clock) {
+        super(Provider.STRAVA, false, true, http, clock);
         this.authorize = Objects.requireNonNull(authorize, "authorize");
         this.base = Objects.requireNonNull(base, "base");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** True when Strava's comma-separated granted scope includes {@link #SCOPE}. */
     public static boolean grantsActivities(String grantedScope) {
         return grantedScope != null && Arrays.stream(grantedScope.split("[,\\s]+")).anyMatch(SCOPE::equals);
-    }
-
-    @Override
-    public Provider provider() {
-        return Provider.STRAVA;
-    }
-
-    @Override
-    public boolean pkce() {
-        return false;
-    }
-
-    @Override
-    public boolean refreshes() {
-        return true;
     }
 
     @Override
@@ -72,33 +54,24 @@ public final class StravaOAuth implements OAuthClient {
     @Override
     public ProviderAnswer<TokenGrant> exchange(Credentials credentials, String code, String redirectUri,
             String codeVerifier) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", credentials.clientId());
-        form.put("client_secret", credentials.clientSecret());
+        Map<String, String> form = credentialsForm(credentials, "authorization_code");
         form.put("code", code);
-        form.put("grant_type", "authorization_code");
-        return http.send(ProviderHttp.formPost(ConnectSettings.under(base, "/oauth/token"), form).build(),
-                "strava token exchange", headers -> OAuthClient.retryAfter(headers, clock),
-                response -> grant(response, true));
+        return call(ProviderHttp.formPost(ConnectSettings.under(base, "/oauth/token"), form).build(),
+                "strava token exchange", response -> grant(response, true));
     }
 
     @Override
     public ProviderAnswer<TokenGrant> refresh(Credentials credentials, String refreshToken) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", credentials.clientId());
-        form.put("client_secret", credentials.clientSecret());
-        form.put("grant_type", "refresh_token");
+        Map<String, String> form = credentialsForm(credentials, "refresh_token");
         form.put("refresh_token", refreshToken);
-        return http.send(ProviderHttp.formPost(ConnectSettings.under(base, "/oauth/token"), form).build(),
-                "strava token refresh", headers -> OAuthClient.retryAfter(headers, clock),
-                response -> grant(response, false));
+        return call(ProviderHttp.formPost(ConnectSettings.under(base, "/oauth/token"), form).build(),
+                "strava token refresh", response -> grant(response, false));
     }
 
     @Override
     public ProviderAnswer<Void> deauthorize(Credentials credentials, String accessToken, String providerUserId) {
-        return http.send(ProviderHttp.formPost(ConnectSettings.under(base, "/oauth/deauthorize"),
-                        Map.of("access_token", accessToken)).build(),
-                "strava deauthorization", headers -> OAuthClient.retryAfter(headers, clock), response -> null);
+        return call(ProviderHttp.formPost(ConnectSettings.under(base, "/oauth/deauthorize"),
+                Map.of("access_token", accessToken)).build(), "strava deauthorization", response -> null);
     }
 
     private static TokenGrant grant(HttpResponse<String> response, boolean withAthlete) {
