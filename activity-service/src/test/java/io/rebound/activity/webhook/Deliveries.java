@@ -36,14 +36,15 @@ final class Deliveries {
         return new WireMock(base.getHost(), base.getPort());
     }
 
+    /** Links by id, as only an admin may (runners connect through the provider instead). */
     static void link(String runner, String provider, String userId) {
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"%s\", \"providerUserId\": \"%s\"}".formatted(provider, userId))
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);
     }
 
     static void link(String runner, String provider, String userId, String token) {
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"%s\", \"providerUserId\": \"%s\", \"accessToken\": \"%s\"}".formatted(provider,
                         userId, token))
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201);

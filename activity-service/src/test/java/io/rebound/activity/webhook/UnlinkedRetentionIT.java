@@ -54,7 +54,7 @@ class UnlinkedRetentionIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> unlinked(user) == 3);
 
         String runner = "runner-" + UUID.randomUUID().toString().substring(0, 8);
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"webhook\", \"providerUserId\": \"%s\"}".formatted(user))
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201).body("replayed", equalTo(3));
         List<Float> kept = Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner)
@@ -77,7 +77,7 @@ class UnlinkedRetentionIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> unlinked(user) == 0 && Deliveries.jobStates(activity).isEmpty());
 
         String runner = "runner-" + UUID.randomUUID().toString().substring(0, 8);
-        Callers.runner(runner).contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body("{\"provider\": \"webhook\", \"providerUserId\": \"%s\"}".formatted(user))
                 .when().post("/api/v1/runners/{runner}/links", runner).then().statusCode(201).body("replayed", equalTo(0));
     }
