@@ -21,8 +21,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Creates plans and changes their caps; each change is announced on {@code plans} and re-checks the history. */
+/**
+ * Creates plans and changes their caps, each under the runner's lock ({@link RunnerLock}); each change is announced on
+ * {@code plans} and re-checks the history.
+ */
 @ApplicationScoped
 public class PlanService {
 
@@ -41,7 +45,7 @@ public class PlanService {
 
     @WithTransaction
     public Uni<Plan> create(NewPlan request) {
-        return Plan.findByRunner(request.runnerId()).chain(existing -> {
+        return RunnerLock.take(request.runnerId()).chain(() -> Plan.findByRunner(request.runnerId())).chain(existing -> {
             if (existing != null) {
                 throw new ProblemException(409, "Plan exists", "runner " + request.runnerId() + " already has a plan ("
                         + existing.id + "); change its caps with PATCH /api/v1/plans/" + request.runnerId() + "/caps",
@@ -73,12 +77,19 @@ public class PlanService {
         });
     }
 
+    /**
+     * Applies a caps change on top of the caps as they are once the runner's lock is held, so simultaneous changes
+     * apply one after the other and none is lost.
+     *
+     * @param check refuses a change that makes no sense on top of the current caps (400)
+     */
     @WithTransaction
-    public Uni<Plan> changeCaps(String runnerId, CapsChange change, String changesJson) {
-        return Plan.findByRunner(runnerId).chain(plan -> {
+    public Uni<Plan> changeCaps(String runnerId, CapsChange change, String changesJson, Consumer<Caps> check) {
+        return RunnerLock.take(runnerId).chain(() -> Plan.findByRunner(runnerId)).chain(plan -> {
             if (plan == null) {
                 throw ProblemException.notFound("runner " + runnerId + " has no plan");
             }
+            check.accept(plan.caps());
             Instant now = clock.instant();
             plan.caps(plan.caps().with(change.phases(), change.afterPlan()));
             if (change.injured() != null) {

@@ -1,6 +1,7 @@
 package io.rebound.plan.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -10,6 +11,7 @@ import io.rebound.events.OverloadAlertRaised.TippingActivity;
 import io.rebound.events.Severity;
 import io.rebound.plan.Plan;
 import io.rebound.plan.PlanScope;
+import io.rebound.plan.RunnerLock;
 import io.rebound.plan.ledger.LedgerActivity;
 import io.rebound.support.outbox.Outbox;
 import io.rebound.support.problem.ProblemException;
@@ -119,7 +121,12 @@ public class AlertInbox {
      */
     @WithTransaction
     public Uni<Shown> acknowledge(PlanScope scope, Predicate<Plan> mayAcknowledge, UUID alertId, String by, String note) {
-        return RaisedAlert.<RaisedAlert>findById(alertId, LockModeType.PESSIMISTIC_WRITE).chain(alert -> {
+        // The runner's lock first, as every evaluation takes it: a withdrawal at the same moment cannot overwrite this.
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery("select runnerId from RaisedAlert where alertId = :id",
+                        String.class).setParameter("id", alertId).getSingleResultOrNull())
+                .chain(runnerId -> runnerId == null ? Uni.createFrom().voidItem() : RunnerLock.take(runnerId))
+                .chain(() -> RaisedAlert.<RaisedAlert>findById(alertId, LockModeType.PESSIMISTIC_WRITE)).chain(alert -> {
             if (alert == null || !SHOWN.contains(alert.state)) {
                 throw notFound(alertId);
             }

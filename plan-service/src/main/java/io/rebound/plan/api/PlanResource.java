@@ -110,8 +110,7 @@ public class PlanResource {
         return plans.find(runnerId).chain(plan -> {
             PlanAccess.capsChangeable(caller, runnerId, plan);
             validator.check(change);
-            CapsCheck.check(change, plan.caps());
-            return plans.changeCaps(runnerId, change, json(change));
+            return plans.changeCaps(runnerId, change, json(change), current -> CapsCheck.check(change, current));
         }).invoke(relay::wakeUp).map(plan -> PlanView.of(plan, clock.instant()));
     }
 

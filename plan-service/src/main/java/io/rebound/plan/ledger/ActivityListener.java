@@ -6,6 +6,7 @@ import io.rebound.events.ActivityDeleted;
 import io.rebound.events.ActivityRecorded;
 import io.rebound.events.MalformedEventException;
 import io.rebound.plan.Plan;
+import io.rebound.plan.RunnerLock;
 import io.rebound.plan.alerts.AlertService;
 import io.rebound.plan.rules.PlanWindow;
 import io.rebound.support.inbox.ProcessedEvents;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the runner's ledger in step with activity-service (recorded, corrected, deleted) and re-evaluates the
- * plan windows each change touches, exactly once per event.
+ * plan windows each change touches, exactly once per event, under the runner's lock: a plan created or changed at
+ * the same moment sees the activity, or the activity sees the plan.
  */
 @ApplicationScoped
 public class ActivityListener {
@@ -76,27 +78,31 @@ public class ActivityListener {
     }
 
     private Uni<Void> recorded(ActivityRecorded activity) {
-        return ledger.put(activity).chain(before -> Plan.findByRunner(activity.runnerId()).chain(plan -> {
-            if (plan == null) {
-                return Uni.createFrom().voidItem();
-            }
-            Set<PlanWindow> windows = new LinkedHashSet<>(AlertService.windowsOf(plan, before));
-            return LedgerActivity.<LedgerActivity>findById(activity.activityId()).chain(now -> {
-                windows.addAll(AlertService.windowsOf(plan, now));
-                String reason = before == null ? "a new activity was logged"
-                        : "the " + describe(plan, before) + " was corrected";
-                return alerts.evaluate(plan, windows, reason, before == null ? activity.activityId() : null);
-            });
-        }));
+        return RunnerLock.take(activity.runnerId())
+                .chain(() -> ledger.put(activity))
+                .chain(before -> Plan.findByRunner(activity.runnerId()).chain(plan -> {
+                    if (plan == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Set<PlanWindow> windows = new LinkedHashSet<>(AlertService.windowsOf(plan, before));
+                    return LedgerActivity.<LedgerActivity>findById(activity.activityId()).chain(now -> {
+                        windows.addAll(AlertService.windowsOf(plan, now));
+                        String reason = before == null ? "a new activity was logged"
+                                : "the " + describe(plan, before) + " was corrected";
+                        return alerts.evaluate(plan, windows, reason, before == null ? activity.activityId() : null);
+                    });
+                }));
     }
 
     private Uni<Void> deleted(ActivityDeleted deleted) {
-        return ledger.remove(deleted.activityId()).chain(before -> before == null
-                ? Uni.createFrom().voidItem()
-                : Plan.findByRunner(deleted.runnerId()).chain(plan -> plan == null
+        return RunnerLock.take(deleted.runnerId())
+                .chain(() -> ledger.remove(deleted.activityId()))
+                .chain(before -> before == null
                         ? Uni.createFrom().voidItem()
-                        : alerts.evaluate(plan, AlertService.windowsOf(plan, before),
-                                "the " + describe(plan, before) + " was deleted", null)));
+                        : Plan.findByRunner(deleted.runnerId()).chain(plan -> plan == null
+                                ? Uni.createFrom().voidItem()
+                                : alerts.evaluate(plan, AlertService.windowsOf(plan, before),
+                                        "the " + describe(plan, before) + " was deleted", null)));
     }
 
     private static String describe(Plan plan, LedgerActivity activity) {
