@@ -33,12 +33,19 @@ import java.util.UUID;
  * <p>HTTP: {@code GET /jwks.json} (what services verify against, {@code mp.jwt.verify.publickey.location}) and
  * {@code GET /token?sub=r-1&groups=runner} (a signed token as plain text; {@code groups} is comma-separated, one or
  * more of {@code runner}, {@code pt}, {@code admin}). For tests of what services refuse, {@code expiresIn} (seconds,
- * negative for an expired token) and {@code issuer} override the defaults; {@code audience} adds an {@code aud}.
+ * negative for an expired token), {@code issuer} and {@code audience} (the {@code aud}; {@link #AUDIENCE} unless
+ * asked for, none for {@code audience=}) override the defaults.
  */
 public final class TokenIssuer implements AutoCloseable {
 
     /** The {@code iss} of every token; services expect it through {@code mp.jwt.verify.issuer}. */
     public static final String ISSUER = "rebound-devstack";
+
+    /**
+     * The {@code aud} of every token unless another is asked for: the audience the services require in production
+     * (their default of {@code REBOUND_JWT_AUDIENCE}), as the realm's tokens carry it (keycloak/rebound-realm.json).
+     */
+    public static final String AUDIENCE = "rebound-api";
 
     static final Set<String> ROLES = Set.of("runner", "pt", "admin");
     private static final Duration LIFETIME = Duration.ofHours(12);
@@ -93,7 +100,7 @@ public final class TokenIssuer implements AutoCloseable {
 
     /** A signed token with any issuer and expiry, for tests of what services must refuse. */
     public String sign(String subject, List<String> groups, String issuer, Instant expiresAt) {
-        return sign(subject, groups, issuer, expiresAt, null);
+        return sign(subject, groups, issuer, expiresAt, AUDIENCE);
     }
 
     /** A signed token with any issuer, expiry and audience ({@code aud}; none when null). */
@@ -156,7 +163,13 @@ public final class TokenIssuer implements AutoCloseable {
             return;
         }
         answer(exchange, 200, "text/plain",
-                sign(subject, groups, query.getOrDefault("issuer", ISSUER), expiresAt, query.get("audience")));
+                sign(subject, groups, query.getOrDefault("issuer", ISSUER), expiresAt, audience(query)));
+    }
+
+    /** The audience asked for; {@link #AUDIENCE} when none is; no audience at all for an empty one. */
+    private static String audience(Map<String, String> query) {
+        String asked = query.getOrDefault("audience", AUDIENCE);
+        return asked.isEmpty() ? null : asked;
     }
 
     private static Map<String, String> query(String raw) {

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * property {@code rebound.devstack.token-url} (set by {@link DevstackResource}), else the environment variable
  * {@code REBOUND_TOKEN_URL} (for {@code ./rebound up}, the {@code token.url} of its endpoints file: Keycloak's),
  * else devstack's token issuer on its default port. Keycloak's tokens are real ones only: {@link #expired},
- * {@link #fromIssuer}, {@link #forAudience} and {@link #expiredSecondsAgo} need the token issuer.
+ * {@link #fromIssuer}, {@link #forAudience}, {@link #withoutAudience} and {@link #expiredSecondsAgo} need the token
+ * issuer.
  */
 public final class Tokens {
 
@@ -61,6 +62,11 @@ public final class Tokens {
     /** A token whose {@code aud} claim names this audience, for services that check it. */
     public static String forAudience(String audience, String subject, String groups) {
         return fetch(subject, groups, "&audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8));
+    }
+
+    /** A token with no {@code aud} claim at all: services in production refuse it. */
+    public static String withoutAudience(String subject, String groups) {
+        return fetch(subject, groups, "&audience=");
     }
 
     /** A token that expired this many seconds ago, for the clock skew a service allows. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +15,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +149,16 @@ class KeycloakIT {
     }
 
     @Test
+    void accessTokensOfBothClientsNameTheAudienceTheServicesRequireInProduction() throws Exception {
+        assertThat(audiences(keycloak.signIn("sam", Keycloak.DEMO_PASSWORD))).as("rebound-cli, password grant")
+                .contains(TokenIssuer.AUDIENCE);
+        assertThat(audiences(keycloak.token("r-audience", "runner"))).as("rebound-cli, a subject made on demand")
+                .contains(TokenIssuer.AUDIENCE);
+        assertThat(audiences(webAppSignIn("sam", Keycloak.DEMO_PASSWORD))).as("rebound-web, authorization code")
+                .contains(TokenIssuer.AUDIENCE);
+    }
+
+    @Test
     void theWebClientTakesLocalRedirectsWithPkceAndRefusesOthers() throws Exception {
         String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
         HttpResponse<String> local = get(authorize("http://localhost:8080/q/oidc/callback", challenge));
@@ -161,6 +180,58 @@ class KeycloakIT {
                 + URLEncoder.encode("http://localhost:8080/", StandardCharsets.UTF_8);
         assertThat(get(url).statusCode()).isEqualTo(400);
         assertThatThrownBy(() -> keycloak.signIn("sam", "wrong-password")).hasMessageContaining("Invalid user credentials");
+    }
+
+    /** What a token's {@code aud} names: one string or a list of them. */
+    private static List<String> audiences(String token) throws Exception {
+        JsonNode aud = claims(token).path("aud");
+        List<String> names = new ArrayList<>();
+        if (aud.isArray()) {
+            aud.forEach(name -> names.add(name.asText()));
+        } else if (aud.isTextual()) {
+            names.add(aud.asText());
+        }
+        return names;
+    }
+
+    /** Signs in at the login page as the web app sends people there, and takes the code to the token endpoint. */
+    private static String webAppSignIn(String username, String password) throws Exception {
+        String redirect = "http://localhost:8080/q/oidc/callback";
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(authorize(redirect, challenge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // The login session's cookies go back as a browser would send them (Java's cookie store keeps Secure ones to https).
+        String cookies = login.headers().allValues("Set-Cookie").stream().map(cookie -> cookie.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
+        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(login.body());
+        assertThat(action.find()).as("the login form in %s", login.body()).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = signedIn.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no redirect after signing in: " + signedIn.statusCode() + " " + signedIn.body()));
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find()).as("a code in %s", location).isTrue();
+        HttpResponse<String> tokens = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
+                        "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+                        "client_id", Keycloak.WEB_CLIENT, "client_secret", Keycloak.WEB_CLIENT_SECRET,
+                        "code_verifier", verifier)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return JSON.readTree(tokens.body()).path("access_token").asText();
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     private static String authorize(String redirect, String challenge) {

@@ -53,12 +53,14 @@ class TokenIssuerTest {
     }
 
     @Test
-    void anAudienceAskedForIsTheTokensAudAndNoneIsAskedForByDefault() throws Exception {
+    void tokensNameTheServicesAudienceUnlessAnotherOrNoneIsAskedFor() throws Exception {
         try (TokenIssuer issuer = TokenIssuer.start(0)) {
-            String withAudience = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner&audience=rebound-api");
-            String without = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner");
-            assertThat(claims(withAudience).path("aud").asText()).isEqualTo("rebound-api");
-            assertThat(claims(without).has("aud")).isFalse();
+            String byDefault = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner");
+            String another = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner&audience=another-api");
+            String none = get(issuer.baseUrl() + "/token?sub=r-1&groups=runner&audience=");
+            assertThat(claims(byDefault).path("aud").asText()).isEqualTo("rebound-api");
+            assertThat(claims(another).path("aud").asText()).isEqualTo("another-api");
+            assertThat(claims(none).has("aud")).isFalse();
         }
     }
 
