@@ -16,7 +16,7 @@ public final class ActivityTimes {
 
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Duration AHEAD = Duration.ofHours(24);
-    public static final String RULE = "must be in the year 2000 or later and at most 24 hours ahead";
+    public static final String RULE = "must be in the year 2000 or later and at most 24 hours in the future";
 
     private static final ActivityTimes SYSTEM = new ActivityTimes(Clock.systemUTC());
 

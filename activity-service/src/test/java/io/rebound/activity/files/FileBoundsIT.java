@@ -85,7 +85,7 @@ class FileBoundsIT {
                 .statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("file"))
                 .body("errors[0].message", containsString("track point 3 <time> must be in the year 2000 or later and"
-                        + " at most 24 hours ahead"));
+                        + " at most 24 hours in the future"));
 
         nothingStoredFor(runner);
     }

@@ -48,7 +48,7 @@ class FileRulesTest {
 
         assertThatThrownBy(() -> parser.parse("ahead.gpx", gpx)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("the GPX file's track point 3 <time> must be in the year 2000 or later and at"
-                        + " most 24 hours ahead (got 2024-05-03T05:30:00Z)");
+                        + " most 24 hours in the future (got 2024-05-03T05:30:00Z)");
     }
 
     @Test
@@ -79,7 +79,7 @@ class FileRulesTest {
 
         assertThatThrownBy(() -> parser.parse("ahead.tcx", pointAhead)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("the TCX file's track point 1 <Time> must be in the year 2000 or later and at most"
-                        + " 24 hours ahead (got 2090-05-01T05:30:00Z)");
+                        + " 24 hours in the future (got 2090-05-01T05:30:00Z)");
         assertThatThrownBy(() -> parser.parse("lap-ahead.tcx", lapAhead)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("the TCX file's lap 2 StartTime must be in the year 2000 or later");
     }
@@ -102,7 +102,7 @@ class FileRulesTest {
 
         assertThatThrownBy(() -> parser.parse("later.fit", fit)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("the FIT file's session 2 start_time must be in the year 2000 or later and at"
-                        + " most 24 hours ahead (got 2024-05-03T05:30:00Z)");
+                        + " most 24 hours in the future (got 2024-05-03T05:30:00Z)");
     }
 
     @Test

@@ -26,9 +26,9 @@ class ActivityTimesTest {
         assertThat(times.within(Instant.parse("1999-12-31T23:59:59Z"))).isFalse();
         assertThat(times.within(NOW.plus(Duration.ofHours(24)).plusSeconds(1))).isFalse();
         assertThat(times.problem(NOW.plus(Duration.ofDays(2))))
-                .contains("must be in the year 2000 or later and at most 24 hours ahead (got 2026-11-22T06:00:00Z)");
+                .contains("must be in the year 2000 or later and at most 24 hours in the future (got 2026-11-22T06:00:00Z)");
         assertThat(times.problem(Instant.parse("2090-01-01T00:00:00Z"), "2090-01-01T01:00+01:00"))
-                .contains("must be in the year 2000 or later and at most 24 hours ahead (got 2090-01-01T01:00+01:00)");
+                .contains("must be in the year 2000 or later and at most 24 hours in the future (got 2090-01-01T01:00+01:00)");
     }
 
     @Test

@@ -63,7 +63,7 @@ class FetchedTimesTest {
     void aStravaActivityStartingTwoDaysAheadIsUnprocessableNamingStartDate() {
         assertThat(stravaWith("2025-07-14T18:00:00Z")).isInstanceOf(FetchResult.Unprocessable.class)
                 .extracting(result -> ((FetchResult.Unprocessable) result).reason()).asString()
-                .contains("start_date must be in the year 2000 or later and at most 24 hours ahead (got 2025-07-14T18:00:00Z)");
+                .contains("start_date must be in the year 2000 or later and at most 24 hours in the future (got 2025-07-14T18:00:00Z)");
         assertThat(stravaWith("2090-01-01T00:00:00Z")).isInstanceOf(FetchResult.Unprocessable.class);
         assertThat(stravaWith("1999-12-31T23:00:00Z")).isInstanceOf(FetchResult.Unprocessable.class);
         assertThat(stravaWith("2025-07-13T17:00:00Z")).isInstanceOf(FetchResult.Fetched.class);
@@ -74,7 +74,7 @@ class FetchedTimesTest {
         // start_time is the watch's wall clock at +02:00 (start_time_utc_offset 120): 20:00 there is 18:00 UTC.
         assertThat(polarWith("2025-07-14T20:00:00")).isInstanceOf(FetchResult.Unprocessable.class)
                 .extracting(result -> ((FetchResult.Unprocessable) result).reason()).asString()
-                .contains("start_time must be in the year 2000 or later and at most 24 hours ahead (got 2025-07-14T20:00+02:00)");
+                .contains("start_time must be in the year 2000 or later and at most 24 hours in the future (got 2025-07-14T20:00+02:00)");
         assertThat(polarWith("2090-01-01T00:00:00")).isInstanceOf(FetchResult.Unprocessable.class);
         assertThat(polarWith("2025-07-13T19:00:00")).isInstanceOf(FetchResult.Fetched.class);
     }

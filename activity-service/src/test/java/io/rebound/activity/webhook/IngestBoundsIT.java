@@ -79,7 +79,7 @@ class IngestBoundsIT {
                 .body("refused", hasSize(2))
                 .body("refused[0].summaryId", equalTo("ahead-1"))
                 .body("refused[0].field", equalTo("activities[0].startTimeInSeconds"))
-                .body("refused[0].reason", containsString("at most 24 hours ahead"))
+                .body("refused[0].reason", containsString("at most 24 hours in the future"))
                 .body("refused[1].summaryId", equalTo("ahead-2"))
                 .body("refused[1].field", equalTo("activities[1].startTimeInSeconds"));
 
