@@ -3,6 +3,7 @@ package io.rebound.activity.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ActivityService;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.events.ActivityKind;
@@ -28,8 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,9 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.RUNNER, Roles.ADMIN})
 public class ActivityResource {
 
-    /** Devices' clocks drift; a start further ahead than this is a mistake, not a run. */
-    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
-    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
     private static final String RUNNING_SPORTS = Arrays.stream(Sport.values())
             .filter(sport -> sport.kind() == ActivityKind.RUN)
             .map(Sport::code)
@@ -182,12 +178,9 @@ public class ActivityResource {
     }
 
     private static void checkStart(OffsetDateTime start) {
-        if (start.isAfter(OffsetDateTime.now(Clock.systemUTC()).plus(FUTURE_TOLERANCE))) {
-            throw ProblemException.invalid("startTime", "must not be more than 24 hours in the future (got " + start + ")");
-        }
-        if (start.isBefore(EARLIEST)) {
-            throw ProblemException.invalid("startTime", "must be in the year 2000 or later (got " + start + ")");
-        }
+        ActivityTimes.system().problem(start.toInstant(), start).ifPresent(problem -> {
+            throw ProblemException.invalid("startTime", problem);
+        });
     }
 
     /** The answer to an accepted activity. */

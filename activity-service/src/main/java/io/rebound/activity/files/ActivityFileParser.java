@@ -1,8 +1,10 @@
 package io.rebound.activity.files;
 
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.DeviceActivity;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +27,24 @@ public final class ActivityFileParser {
     private final FitFileReader fit = new FitFileReader();
     private final GpxFileReader gpx = new GpxFileReader();
     private final TcxFileReader tcx = new TcxFileReader();
+    private final ActivityTimes times;
+
+    public ActivityFileParser() {
+        this(ActivityTimes.system());
+    }
+
+    /** @param times the bound on the file's times (its start and every point's), with the clock it reads "now" from */
+    public ActivityFileParser(ActivityTimes times) {
+        this.times = times;
+    }
 
     /**
      * @param fileName the name the file was uploaded under, or null; a hint only
      * @param content  the file's bytes
      * @return the file's activities in the file's order: one, or one per leg of a multisport FIT file; never empty
-     * @throws UnreadableFileException when the content is too large, not one of the formats, or not a readable activity
+     * @throws UnreadableFileException when the content is too large, not one of the formats, not a readable activity,
+     *                                  has a time outside {@link ActivityTimes}' bounds, or no duration (a GPX file
+     *                                  also when it has fewer than two timed points)
      */
     public List<DeviceActivity> parse(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
@@ -44,10 +58,27 @@ public final class ActivityFileParser {
         String id = ID_PREFIX + sha256Hex(content);
         FileFormat format = detect(fileName, content);
         return switch (format) {
-            case FIT -> fit.read(id, content);
-            case GPX -> List.of(gpx.read(id, content));
-            case TCX -> List.of(tcx.read(id, content));
+            case FIT -> fit.read(id, content, times);
+            case GPX -> List.of(gpx.read(id, content, times));
+            case TCX -> List.of(tcx.read(id, content, times));
         };
+    }
+
+    /** Refuses the file when {@code time}, which {@code what} names, is outside the bounds. */
+    static void checkTime(ActivityTimes times, String what, Instant time) {
+        times.problem(time).ifPresent(problem -> {
+            throw new UnreadableFileException(what + " " + problem);
+        });
+    }
+
+    /** Refuses an activity that rounds to no time at all: a file with one moment in it is no training. */
+    static long checkDuration(String what, double seconds) {
+        long rounded = Math.round(seconds);
+        if (rounded < 1) {
+            throw new UnreadableFileException(what + " has no duration (" + rounded + " s), expected a recording of at"
+                    + " least one second");
+        }
+        return rounded;
     }
 
     private static FileFormat detect(String fileName, byte[] content) {

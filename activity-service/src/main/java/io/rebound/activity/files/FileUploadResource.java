@@ -27,9 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -88,16 +85,7 @@ public class FileUploadResource {
 
     private List<DeviceActivity> parse(FileUpload file) {
         try {
-            List<DeviceActivity> legs = parser.parse(file.fileName(), Files.readAllBytes(file.uploadedFile()));
-            for (DeviceActivity leg : legs) {
-                OffsetDateTime start = leg.startTime();
-                if (start.getYear() < 2000 || start.toInstant().isAfter(Instant.now().plus(Duration.ofHours(24)))) {
-                    String problem = "starts at " + start + ": a file's activity must start in the year 2000 or later and"
-                            + " at most 24 hours ahead";
-                    throw new ProblemException(422, "Unreadable file", problem, List.of(new Problem.FieldError("file", problem)));
-                }
-            }
-            return legs;
+            return parser.parse(file.fileName(), Files.readAllBytes(file.uploadedFile()));
         } catch (UnreadableFileException e) {
             throw new ProblemException(422, "Unreadable file", e.getMessage(),
                     List.of(new Problem.FieldError("file", e.getMessage())));

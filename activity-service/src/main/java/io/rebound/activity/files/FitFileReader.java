@@ -10,10 +10,12 @@ import com.garmin.fit.RecordMesgListener;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.SessionMesgListener;
 import com.garmin.fit.Sport;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,7 @@ final class FitFileReader {
      * The first leg keeps the file's id, so a file stored before legs were read is still recognised; a later leg's id
      * is the file's followed by {@code #leg} and its number among the stored legs.
      */
-    List<DeviceActivity> read(String fileId, byte[] content) {
+    List<DeviceActivity> read(String fileId, byte[] content, ActivityTimes times) {
         checkIntegrity(content);
         List<SessionMesg> sessions = new ArrayList<>();
         List<ActivityMesg> activities = new ArrayList<>();
@@ -67,6 +69,9 @@ final class FitFileReader {
         } catch (FitRuntimeException e) {
             throw corrupt(e.getMessage(), e);
         }
+        for (int i = 0; i < recordTimes.size(); i++) {
+            ActivityFileParser.checkTime(times, "the FIT file's record " + (i + 1) + " timestamp", instant(recordTimes.get(i)));
+        }
         if (sessions.isEmpty()) {
             throw new UnreadableFileException("the FIT file has no session message, expected an activity file with a session summary");
         }
@@ -79,7 +84,7 @@ final class FitFileReader {
             }
             String where = sessions.size() == 1 ? "the FIT file's session" : "the FIT file's session " + (i + 1);
             String id = legs.isEmpty() ? fileId : fileId + LEG_SEPARATOR + (legs.size() + 1);
-            legs.add(leg(id, session, recordTimes, offset, where));
+            legs.add(leg(id, session, recordTimes, offset, where, times));
         }
         if (legs.isEmpty()) {
             throw new UnreadableFileException("the FIT file has only transition sessions, expected at least one session of a sport");
@@ -87,7 +92,8 @@ final class FitFileReader {
         return legs;
     }
 
-    private static DeviceActivity leg(String id, SessionMesg session, List<Long> recordTimes, ZoneOffset offset, String where) {
+    private static DeviceActivity leg(String id, SessionMesg session, List<Long> recordTimes, ZoneOffset offset, String where,
+            ActivityTimes times) {
         // Some converters write a session with totals but no times; its records' times then tell when it ran.
         Long from = session.getStartTime() != null ? session.getStartTime().getTimestamp() : null;
         Long to = session.getTimestamp() != null ? session.getTimestamp().getTimestamp() : null;
@@ -97,6 +103,10 @@ final class FitFileReader {
         Long start = from != null ? from : records.isEmpty() ? null : records.get(0);
         if (start == null) {
             throw new UnreadableFileException(where + " has no start_time, expected the time the activity began");
+        }
+        ActivityFileParser.checkTime(times, where + " start_time", instant(start));
+        if (to != null) {
+            ActivityFileParser.checkTime(times, where + " timestamp", instant(to));
         }
         Double seconds = timer != null ? Double.valueOf(timer)
                 : records.size() < 2 ? null : (double) (records.get(records.size() - 1) - records.get(0));
@@ -110,10 +120,14 @@ final class FitFileReader {
                 Provider.FILE,
                 id,
                 ProviderSports.fit(name(session.getSport()), name(session.getSubSport())),
-                new DateTime(start).getDate().toInstant().atOffset(offset),
-                Math.round(seconds),
+                instant(start).atOffset(offset),
+                ActivityFileParser.checkDuration(where, seconds),
                 distance == null || distance < 0 ? 0.0 : distance.doubleValue(),
                 heartRate == null ? null : heartRate.intValue());
+    }
+
+    private static Instant instant(long fitTimestamp) {
+        return new DateTime(fitTimestamp).getDate().toInstant();
     }
 
     private static boolean isTransition(SessionMesg session) {

@@ -4,6 +4,7 @@ import io.jenetics.jpx.GPX;
 import io.jenetics.jpx.Track;
 import io.jenetics.jpx.TrackSegment;
 import io.jenetics.jpx.WayPoint;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
@@ -49,7 +50,7 @@ final class GpxFileReader {
     private record Prelude(GPX.Version version, ZoneOffset offset) {
     }
 
-    DeviceActivity read(String providerActivityId, byte[] content) {
+    DeviceActivity read(String providerActivityId, byte[] content, ActivityTimes times) {
         // A DOCTYPE is refused here before jpx sees the content, whatever jpx's own parser settings are.
         Prelude prelude = prelude(content);
         GPX gpx = parse(content, prelude.version());
@@ -59,6 +60,7 @@ final class GpxFileReader {
         Instant previousTime = null;
         long heartRateSum = 0;
         int heartRateCount = 0;
+        int timed = 0;
         for (Track track : gpx.getTracks()) {
             for (TrackSegment segment : track.getSegments()) {
                 // Only points within a segment are joined: a gap between segments is a pause or lost signal, not a path.
@@ -68,6 +70,8 @@ final class GpxFileReader {
                     if (time.isEmpty()) {
                         continue;
                     }
+                    timed++;
+                    ActivityFileParser.checkTime(times, "the GPX file's track point " + timed + " <time>", time.get());
                     first = first == null ? time.get() : first;
                     last = time.get();
                     if (previousTime != null && time.get().isBefore(previousTime)) {
@@ -92,14 +96,20 @@ final class GpxFileReader {
             throw new UnreadableFileException("the GPX file's track point times run backwards: the last, " + last
                     + ", is before the first, " + first + "; expected times in recording order");
         }
+        int kept = segments.stream().mapToInt(List::size).sum();
+        if (kept < 2) {
+            throw new UnreadableFileException("the GPX file has only one track point with a time in recording order,"
+                    + " expected a recorded track of at least two");
+        }
         MovingTime.Totals totals = MovingTime.of(segments);
+        long seconds = ActivityFileParser.checkDuration("the GPX file's track", totals.movingSeconds());
         String type = gpx.getTracks().stream().map(Track::getType).flatMap(Optional::stream).findFirst().orElse(null);
         return new DeviceActivity(
                 Provider.FILE,
                 providerActivityId,
                 ProviderSports.gpxType(type).orElseGet(() -> byPace(totals)),
                 first.atOffset(prelude.offset()),
-                Math.round(totals.movingSeconds()),
+                seconds,
                 totals.movingMetres(),
                 heartRateCount == 0 ? null : (int) Math.round((double) heartRateSum / heartRateCount));
     }

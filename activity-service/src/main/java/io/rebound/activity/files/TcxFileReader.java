@@ -1,5 +1,6 @@
 package io.rebound.activity.files;
 
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
@@ -29,7 +30,7 @@ final class TcxFileReader {
         private String heartRate;
     }
 
-    DeviceActivity read(String providerActivityId, byte[] content) {
+    DeviceActivity read(String providerActivityId, byte[] content, ActivityTimes times) {
         XMLStreamReader reader = XmlFiles.open(content, "TCX");
         String sport = null;
         boolean sawActivity = false;
@@ -37,6 +38,7 @@ final class TcxFileReader {
         try {
             Deque<String> path = new ArrayDeque<>();
             LapFields lap = null;
+            int trackPoints = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -48,11 +50,18 @@ final class TcxFileReader {
                     } else if ("Lap".equals(name) && "Activity".equals(parent)) {
                         lap = new LapFields();
                         lap.start = reader.getAttributeValue(null, "StartTime");
+                        // Checked before the lap's track points, so a bad lap start is named as that.
+                        startOf(lap, laps.size() + 1, times);
                     } else if (lap != null && "Lap".equals(parent) && "TotalTimeSeconds".equals(name)) {
                         lap.seconds = reader.getElementText();
                         continue;
                     } else if (lap != null && "Lap".equals(parent) && "DistanceMeters".equals(name)) {
                         lap.metres = reader.getElementText();
+                        continue;
+                    } else if (lap != null && "Trackpoint".equals(parent) && "Time".equals(name)) {
+                        trackPoints++;
+                        String where = "the TCX file's track point " + trackPoints + " <Time>";
+                        ActivityFileParser.checkTime(times, where, XmlFiles.parseTime(reader.getElementText(), where).toInstant());
                         continue;
                     } else if (lap != null && "AverageHeartRateBpm".equals(parent) && "Value".equals(name)
                             && "Lap".equals(path.stream().skip(1).findFirst().orElse(null))) {
@@ -63,7 +72,7 @@ final class TcxFileReader {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = path.pop();
                     if ("Lap".equals(name) && lap != null) {
-                        laps.add(check(lap, laps.size() + 1));
+                        laps.add(check(lap, laps.size() + 1, times));
                         lap = null;
                     } else if ("Activity".equals(name) && sawActivity) {
                         // Only the first activity counts: a multi-activity TCX is an export, not one upload.
@@ -82,19 +91,20 @@ final class TcxFileReader {
         if (laps.isEmpty()) {
             throw new UnreadableFileException("the TCX file's activity has no <Lap>, expected at least one lap with a StartTime");
         }
-        double seconds = laps.stream().mapToDouble(Lap::seconds).sum();
+        long seconds = ActivityFileParser.checkDuration("the TCX file's activity",
+                laps.stream().mapToDouble(Lap::seconds).sum());
         double metres = laps.stream().mapToDouble(Lap::metres).sum();
         return new DeviceActivity(
                 Provider.FILE,
                 providerActivityId,
                 ProviderSports.map(Provider.FILE, sport),
                 laps.get(0).start(),
-                Math.round(seconds),
+                seconds,
                 metres,
                 averageHeartRate(laps));
     }
 
-    private static Lap check(LapFields fields, int number) {
+    private static Lap check(LapFields fields, int number, ActivityTimes times) {
         String where = "the TCX file's lap " + number;
         if (fields.start == null) {
             throw new UnreadableFileException(where + " has no StartTime attribute, expected when the lap began");
@@ -102,7 +112,7 @@ final class TcxFileReader {
         if (fields.seconds == null) {
             throw new UnreadableFileException(where + " has no <TotalTimeSeconds>, expected the lap's duration in seconds");
         }
-        OffsetDateTime start = XmlFiles.parseTime(fields.start, where + " StartTime");
+        OffsetDateTime start = startOf(fields, number, times);
         double seconds = XmlFiles.parseNumber(fields.seconds, where + " <TotalTimeSeconds>");
         // A lap without DistanceMeters measured no distance; that alone is no reason to refuse the file.
         double metres = fields.metres == null ? 0.0 : XmlFiles.parseNumber(fields.metres, where + " <DistanceMeters>");
@@ -110,6 +120,16 @@ final class TcxFileReader {
                 ? null
                 : XmlFiles.parseNumber(fields.heartRate, where + " <AverageHeartRateBpm><Value>");
         return new Lap(start, seconds, metres, heartRate);
+    }
+
+    private static OffsetDateTime startOf(LapFields fields, int number, ActivityTimes times) {
+        if (fields.start == null) {
+            return null;
+        }
+        String where = "the TCX file's lap " + number + " StartTime";
+        OffsetDateTime start = XmlFiles.parseTime(fields.start, where);
+        ActivityFileParser.checkTime(times, where, start.toInstant());
+        return start;
     }
 
     /** Laps' averages weighted by their durations, so a long lap counts for more than a short one. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.support.json.JsonErrors;
 import io.rebound.support.json.Texts;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,8 +19,6 @@ public final class JsonFields {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Longer than any id or URL a provider sends; the database's columns are 200 (ids) and 2000 (URLs). */
     private static final int MAX_TEXT = 2000;
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
     private JsonFields() {
     }
@@ -81,13 +79,17 @@ public final class JsonFields {
         return id;
     }
 
-    /** An event's time: no earlier than 2000 and at most a day ahead. */
+    /** A time within {@link ActivityTimes}' bounds, on the system's clock. */
     public static Instant checkedTime(String field, Instant time) {
-        if (time.isBefore(EARLIEST) || time.isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
-            throw new IllegalArgumentException(field + " must be in the year 2000 or later and at most 24 hours ahead,"
-                    + " was " + time);
-        }
-        return time;
+        return checkedTime(ActivityTimes.system(), field, time, time);
+    }
+
+    /** A time within the bounds of {@code times}; {@code shown} is how the provider wrote it, for the message. */
+    public static <T> T checkedTime(ActivityTimes times, String field, Instant time, T shown) {
+        times.problem(time, shown).ifPresent(problem -> {
+            throw new IllegalArgumentException(field + " " + problem);
+        });
+        return shown;
     }
 
     public static Optional<Long> longValue(JsonNode node, String field) {

@@ -3,12 +3,19 @@ package io.rebound.activity.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.support.json.JsonErrors;
 import io.rebound.support.json.Texts;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
-import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,8 +31,6 @@ public final class WebhookJson {
     /** Webhook bodies are small; anything bigger is not a webhook. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
-    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00Z");
-    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
     private WebhookJson() {
     }
@@ -35,6 +40,36 @@ public final class WebhookJson {
             throw new ProblemException(413, "Body too large", "a webhook body may be at most " + MAX_BODY_BYTES
                     + " bytes (got " + body.length + ")", List.of());
         }
+    }
+
+    /**
+     * A webhook body's text, after its size is checked: strictly UTF-8, so a malformed byte is refused rather than
+     * quietly turned into a replacement character and stored.
+     */
+    public static String bodyText(byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        checkSize(raw);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("(body)", "must be UTF-8 text: " + malformedAt(raw));
+        }
+    }
+
+    /** Where the first malformed byte sequence is, for the message. */
+    private static String malformedAt(byte[] raw) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CharBuffer out = CharBuffer.allocate(raw.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(raw);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
+        }
+        return result.isError() ? "the bytes at offset " + in.position() + " are not a UTF-8 character"
+                : "it is not valid UTF-8";
     }
 
     public static JsonNode parse(ObjectMapper json, String body) {
@@ -113,7 +148,7 @@ public final class WebhookJson {
         return number;
     }
 
-    /** A time with an offset, no earlier than 2000 and no more than a day ahead (devices' clocks drift, not by years). */
+    /** A time with an offset, within {@link ActivityTimes}' bounds. */
     public static OffsetDateTime time(JsonNode node, String field) {
         String value = text(node, field);
         OffsetDateTime time;
@@ -123,11 +158,15 @@ public final class WebhookJson {
             throw ProblemException.invalid(field, "must be an ISO-8601 time with an offset, e.g. 2026-11-03T07:15:00-06:00"
                     + " (got '" + value + "')");
         }
-        if (time.isBefore(EARLIEST) || time.toInstant().isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
-            throw ProblemException.invalid(field, "must be in the year 2000 or later and at most 24 hours ahead (got '"
-                    + value + "')");
-        }
+        checkTime(field, time.toInstant(), value);
         return time;
+    }
+
+    /** Refuses {@code time} naming {@code field} when it is outside {@link ActivityTimes}' bounds. */
+    public static void checkTime(String field, Instant time, Object shown) {
+        ActivityTimes.system().problem(time, shown).ifPresent(problem -> {
+            throw ProblemException.invalid(field, problem);
+        });
     }
 
     private static long inRange(String field, long value, long min, long max) {

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,7 +70,7 @@ public class GarminPushResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Garmin push without our secret in the path: always refused")
-    public Uni<Pushed> withoutSecret(String body) {
+    public Uni<Pushed> withoutSecret(byte[] body) {
         throw refused();
     }
 
@@ -81,12 +80,11 @@ public class GarminPushResource {
     @Operation(summary = "Garmin push: activity summaries, deregistrations, permission changes",
             description = "The path ends with our secret, as configured at Garmin. 200 once every good summary is"
                     + " stored; a bad summary is refused on its own and named in 'refused'.")
-    public Uni<Pushed> push(@PathParam("secret") String given, String body) {
+    public Uni<Pushed> push(@PathParam("secret") String given, byte[] body) {
         if (!secret.matches(given)) {
             throw refused();
         }
-        WebhookJson.checkSize(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
-        JsonNode root = WebhookJson.parse(json, body);
+        JsonNode root = WebhookJson.parse(json, WebhookJson.bodyText(body));
         Instant now = Instant.now();
         List<Delivered> deliveries = new ArrayList<>();
         List<Integer> storedAt = new ArrayList<>();
@@ -163,6 +161,7 @@ public class GarminPushResource {
 
     private static Delivered activity(JsonNode item, String at) {
         long start = WebhookJson.wholeNumber(item, at + "startTimeInSeconds", 946_684_800L, 4_102_444_800L);
+        WebhookJson.checkTime(at + "startTimeInSeconds", Instant.ofEpochSecond(start), start + " = " + Instant.ofEpochSecond(start));
         long offset = item.has("startTimeOffsetInSeconds")
                 ? WebhookJson.wholeNumber(item, at + "startTimeOffsetInSeconds", -MAX_OFFSET_SECONDS, MAX_OFFSET_SECONDS) : 0;
         DeviceActivity activity = new DeviceActivity(Provider.GARMIN, WebhookJson.text(item, at + "summaryId"),

@@ -17,7 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,15 +57,15 @@ public class GenericWebhookResource {
     @Operation(summary = "An activity created, updated or deleted in another app", description = "Signed as Standard"
             + " Webhooks describes; answered 200 once stored.")
     public Uni<WebhookJson.Answer> receive(@RestHeader("webhook-id") String id, @RestHeader("webhook-timestamp") String timestamp,
-            @RestHeader("webhook-signature") String signature, String body) {
-        byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            @RestHeader("webhook-signature") String signature, byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
         WebhookJson.checkSize(raw);
         String refused = verifier.problem(id, timestamp, signature, raw, clock.instant());
         if (refused != null) {
             metrics.signatureFailed(Provider.WEBHOOK);
             throw new ProblemException(401, "Signature refused", refused, List.of());
         }
-        JsonNode root = WebhookJson.parse(json, body);
+        JsonNode root = WebhookJson.parse(json, WebhookJson.bodyText(raw));
         String type = WebhookJson.text(root, "type");
         JsonNode data = WebhookJson.object(root, "data");
         String userId = WebhookJson.text(data, "data.userId");

@@ -1,6 +1,7 @@
 package io.rebound.activity.webhook.polar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
@@ -38,6 +39,7 @@ public final class PolarClient {
     private final URI baseUrl;
     private final HttpClient http;
     private final Clock clock;
+    private final ActivityTimes times;
 
     /** @param baseUrl {@code https://www.polaraccesslink.com} in production; only urls under it are fetched */
     public PolarClient(URI baseUrl, HttpClient http) {
@@ -53,6 +55,7 @@ public final class PolarClient {
         this.baseUrl = baseUrl.normalize();
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.times = new ActivityTimes(clock);
     }
 
     /**
@@ -113,11 +116,11 @@ public final class PolarClient {
         return Arrays.stream(decodedPath.split("/")).noneMatch(segment -> segment.equals("..") || segment.equals("."));
     }
 
-    private static FetchResult map(URI exercise, String body) {
-        return ProviderGet.mapped(body, "polar exercise " + exercise, PolarClient::toDeviceActivity);
+    private FetchResult map(URI exercise, String body) {
+        return ProviderGet.mapped(body, "polar exercise " + exercise, this::toDeviceActivity);
     }
 
-    private static DeviceActivity toDeviceActivity(JsonNode exercise) {
+    private DeviceActivity toDeviceActivity(JsonNode exercise) {
         return new DeviceActivity(
                 Provider.POLAR,
                 JsonFields.requiredText(exercise, "id"),
@@ -142,7 +145,7 @@ public final class PolarClient {
     }
 
     /** start_time is the watch's wall clock; start_time_utc_offset (minutes) says where that clock was. */
-    private static OffsetDateTime startTime(JsonNode exercise) {
+    private OffsetDateTime startTime(JsonNode exercise) {
         String startTime = JsonFields.requiredText(exercise, "start_time");
         LocalDateTime wallClock;
         try {
@@ -152,14 +155,13 @@ public final class PolarClient {
                     "start_time '" + startTime + "' is not a local ISO-8601 date-time like 2025-07-12T16:05:31");
         }
         Optional<Long> minutes = JsonFields.longValue(exercise, "start_time_utc_offset");
-        if (minutes.isEmpty()) {
-            return wallClock.atOffset(ZoneOffset.UTC);
-        }
-        if (Math.abs(minutes.get()) > 18 * 60) {
+        if (minutes.isPresent() && Math.abs(minutes.get()) > 18 * 60) {
             throw new IllegalArgumentException(
                     "start_time_utc_offset " + minutes.get() + " is out of range, expected minutes within ±1080");
         }
-        return wallClock.atOffset(ZoneOffset.ofTotalSeconds(Math.toIntExact(minutes.get() * 60)));
+        OffsetDateTime start = wallClock.atOffset(minutes.isEmpty() ? ZoneOffset.UTC
+                : ZoneOffset.ofTotalSeconds(Math.toIntExact(minutes.get() * 60)));
+        return JsonFields.checkedTime(times, "start_time", start.toInstant(), start);
     }
 
     private static long durationSeconds(JsonNode exercise) {

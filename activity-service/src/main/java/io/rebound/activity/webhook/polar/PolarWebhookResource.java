@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,8 +43,8 @@ public class PolarWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Polar AccessLink event (EXERCISE or the PING check)")
-    public Uni<WebhookJson.Answer> event(@RestHeader("Polar-Webhook-Signature") String signature, String body) {
-        byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    public Uni<WebhookJson.Answer> event(@RestHeader("Polar-Webhook-Signature") String signature, byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
         WebhookJson.checkSize(raw);
         if (secret == null || !PolarSignature.verify(raw, signature, secret)) {
             metrics.signatureFailed(Provider.POLAR);
@@ -54,7 +53,7 @@ public class PolarWebhookResource {
         }
         PolarEvent event;
         try {
-            event = PolarEvent.parse(body);
+            event = PolarEvent.parse(WebhookJson.bodyText(raw));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("(body)", e.getMessage());
         }

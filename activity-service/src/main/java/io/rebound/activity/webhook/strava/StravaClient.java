@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.connect.ProviderAnswer;
 import io.rebound.activity.connect.ProviderHttp;
+import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
@@ -45,12 +46,14 @@ public final class StravaClient {
     private final URI baseUrl;
     private final HttpClient http;
     private final Clock clock;
+    private final ActivityTimes times;
 
     /** @param baseUrl {@code https://www.strava.com} in production */
     public StravaClient(URI baseUrl, HttpClient http, Clock clock) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.times = new ActivityTimes(clock);
     }
 
     public FetchResult fetchActivity(String accessToken, long activityId) {
@@ -92,11 +95,11 @@ public final class StravaClient {
         return URI.create(base + "/api/v3/activities/" + activityId);
     }
 
-    private static FetchResult map(long activityId, String body) {
-        return ProviderGet.mapped(body, "strava activity " + activityId, StravaClient::toDeviceActivity);
+    private FetchResult map(long activityId, String body) {
+        return ProviderGet.mapped(body, "strava activity " + activityId, this::toDeviceActivity);
     }
 
-    private static DeviceActivity toDeviceActivity(JsonNode activity) {
+    private DeviceActivity toDeviceActivity(JsonNode activity) {
         long id = JsonFields.requiredLong(activity, "id");
         String sportType = JsonFields.text(activity, "sport_type")
                 .or(() -> JsonFields.text(activity, "type"))
@@ -124,7 +127,7 @@ public final class StravaClient {
      * ("(GMT-08:00) America/Los_Angeles"); the label is the standard offset, so the zone's rules give the offset
      * that was in force (daylight saving included). Without a known zone the local start says the offset.
      */
-    private static OffsetDateTime startTime(JsonNode activity) {
+    private OffsetDateTime startTime(JsonNode activity) {
         String startDate = JsonFields.requiredText(activity, "start_date");
         Instant start;
         try {
@@ -133,6 +136,7 @@ public final class StravaClient {
             throw new IllegalArgumentException(
                     "start_date '" + startDate + "' is not an ISO-8601 UTC instant like 2025-07-12T14:05:31Z");
         }
+        JsonFields.checkedTime(times, "start_date", start, startDate);
         Optional<ZoneId> zone = JsonFields.text(activity, "timezone").flatMap(StravaClient::zoneOf);
         if (zone.isPresent()) {
             return OffsetDateTime.ofInstant(start, zone.get());

@@ -53,7 +53,7 @@ public record StravaEvent(
         // Checked before Instant.ofEpochSecond, which throws for seconds beyond its range.
         if (epochSecond > 100_000_000_000L || epochSecond < -100_000_000_000L) {
             throw new IllegalArgumentException("event_time must be seconds since 1970 in the year 2000 or later and"
-                    + " at most 24 hours ahead, was " + epochSecond);
+                    + " at most 24 hours in the future, was " + epochSecond);
         }
         return JsonFields.checkedTime("event_time", Instant.ofEpochSecond(epochSecond));
     }

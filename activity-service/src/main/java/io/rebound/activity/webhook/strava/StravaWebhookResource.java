@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,11 +68,11 @@ public class StravaWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Strava event: an activity created, updated or deleted, or an athlete's access revoked")
-    public Uni<WebhookJson.Answer> event(String body) {
-        WebhookJson.checkSize(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    public Uni<WebhookJson.Answer> event(byte[] body) {
+        String text = WebhookJson.bodyText(body);
         StravaEvent event;
         try {
-            event = StravaEvent.parse(body);
+            event = StravaEvent.parse(text);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("(body)", e.getMessage());
         }

@@ -73,13 +73,13 @@ class PolarClientTest {
     @Test
     void negativeOffsetAndFractionalDurationAreKept() {
         stubExercise(Fixtures.json("polar/exercise.json")
-                .put("start_time", "2025-11-02T06:45:00.000")
+                .put("start_time", "2025-03-02T06:45:00.000")
                 .put("start_time_utc_offset", -300)
                 .put("duration", "PT47M12.600S"));
 
         DeviceActivity activity = fetched();
 
-        assertThat(activity.startTime()).isEqualTo(OffsetDateTime.parse("2025-11-02T06:45:00-05:00"));
+        assertThat(activity.startTime()).isEqualTo(OffsetDateTime.parse("2025-03-02T06:45:00-05:00"));
         assertThat(activity.durationSeconds()).isEqualTo(2833);
     }
 
