@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
 
+    /** Jackson's words for a refused coercion, e.g. {@code Cannot coerce String value ("1800") to `java.lang.Integer`}. */
+    private static final Pattern COERCE = Pattern.compile("Cannot coerce ([A-Za-z-]+) value \\((.*?)\\) to ");
+
+    private static final Set<Class<?>> INTEGRAL = Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class, Byte.class, byte.class, BigInteger.class);
+
     private JsonErrors() {
     }
 
@@ -81,12 +87,6 @@ public final class JsonErrors {
         };
         return Optional.of("must be " + expected + ", not " + given + " (" + coerce.group(2) + ")");
     }
-
-    /** Jackson's words for a refused coercion, e.g. {@code Cannot coerce String value ("1800") to `java.lang.Integer`}. */
-    private static final Pattern COERCE = Pattern.compile("Cannot coerce ([A-Za-z-]+) value \\((.*?)\\) to ");
-
-    private static final Set<Class<?>> INTEGRAL = Set.of(Integer.class, int.class, Long.class, long.class,
-            Short.class, short.class, Byte.class, byte.class, BigInteger.class);
 
     /** What is wrong at {@link #fieldOf} in a few words: a key given twice, or a value JSON has no word for. */
     public static String reason(JsonProcessingException e) {
