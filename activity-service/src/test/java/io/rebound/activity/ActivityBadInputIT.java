@@ -140,11 +140,23 @@ class ActivityBadInputIT {
                 config.getValue("quarkus.datasource.password", String.class))) {
             run.awaitQuiet(Duration.ofSeconds(60));
 
-            for (BadInput.Case bad : BadInput.all(activity, JSON_LIMIT, ACTIVITY)) {
+            List<BadInput.Case> activityCases = new java.util.ArrayList<>(BadInput.all(activity, JSON_LIMIT, ACTIVITY));
+            activityCases.addAll(BadInput.types(activity, ACTIVITY));
+            for (BadInput.Case bad : activityCases) {
                 run.refused(bad, Request.json("POST", "/api/v1/activities", bad.body(), admin));
             }
+            // Refused by the HTTP layer rather than a resource, and still problem+json.
+            run.refused(new BadInput.Case("activity over the limit, sent without a length", null, ""),
+                    Request.chunked("POST", "/api/v1/activities", BadInput.padded(activity, JSON_LIMIT + 1), admin));
+            run.refused(new BadInput.Case("activity of 2 MiB, sent without a length", null, ""),
+                    Request.chunked("POST", "/api/v1/activities", BadInput.padded(activity, 2 * 1024 * 1024), admin));
+            run.refused(new BadInput.Case("activity without a Content-Type", null, ""), new Request("POST",
+                    "/api/v1/activities", admin, activity.getBytes(StandardCharsets.UTF_8)));
+            run.refused(new BadInput.Case("strava handshake with a 10,000-character query", null, ""), Request.of("GET",
+                    "/api/v1/webhooks/strava?hub.mode=subscribe&hub.verify_token=x&hub.challenge=" + "c".repeat(10_000),
+                    Map.of()));
             String one = "/api/v1/runners/" + RUNNER + "/activities/" + activityId;
-            for (BadInput.Case bad : BadInput.all(activity, JSON_LIMIT, ACTIVITY)) {
+            for (BadInput.Case bad : activityCases) {
                 run.refused(bad, Request.json("PUT", one, bad.body(), admin));
             }
             run.refused(new BadInput.Case("runnerId moved to another runner", "runnerId", activity(RUNNER + "x")),
@@ -170,10 +182,15 @@ class ActivityBadInputIT {
             run.refused(new BadInput.Case("activity of nobody's", null, activity), Request.json("PUT",
                     "/api/v1/runners/" + RUNNER + "/activities/" + UUID.randomUUID(), activity, admin));
 
-            for (BadInput.Case bad : BadInput.all(link, JSON_LIMIT, LINK)) {
+            List<BadInput.Case> linkCases = new java.util.ArrayList<>(BadInput.all(link, JSON_LIMIT, LINK));
+            linkCases.addAll(BadInput.types(link, LINK));
+            for (BadInput.Case bad : linkCases) {
                 run.refused(bad, Request.json("POST", "/api/v1/runners/" + RUNNER + "/links", bad.body(), admin));
             }
-            for (BadInput.Case bad : BadInput.all(authorization, JSON_LIMIT, AUTHORIZATION)) {
+            List<BadInput.Case> authorizationCases = new java.util.ArrayList<>(
+                    BadInput.all(authorization, JSON_LIMIT, AUTHORIZATION));
+            authorizationCases.addAll(BadInput.types(authorization, AUTHORIZATION));
+            for (BadInput.Case bad : authorizationCases) {
                 run.refused(bad, Request.json("POST", authorize, bad.body(), admin));
             }
 
@@ -189,6 +206,10 @@ class ActivityBadInputIT {
                     upload(files, "run.gpx", gpx("2026-11-20", "1900-11-20"), admin));
             run.refused(new BadInput.Case("upload of a GPX with NUL", null, ""),
                     upload(files, "run.gpx", gpx("running", "run\u0000ning"), admin));
+            Request upload = upload(files, "run.gpx", gpx(), admin);
+            run.refused(new BadInput.Case("upload whose boundary is not the body's", null, ""), new Request("POST", files,
+                    merged(upload.headers(), Map.of("Content-Type", "multipart/form-data; boundary=not-the-one")),
+                    upload.body()));
             run.refused(new BadInput.Case("upload as plain text", null, ""), new Request("POST", files,
                     merged(admin, Map.of("Content-Type", "text/plain")), gpx()));
             run.refused(new BadInput.Case("upload over 25 MiB", null, ""),

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,6 +145,11 @@ public final class BadInput {
             cases.add(new Case(f + " missing", f, without(good, f)));
             cases.add(new Case(f + " null", f, raw(good, f, "null")));
         }
+        JsonNode present = valueAt(good, f);
+        if (present != null) {
+            String value = write(present);
+            cases.add(new Case(f + " given twice", f, raw(good, f, value + ", \"" + leaf(f) + "\": " + value)));
+        }
         boolean textual = switch (field.kind()) {
             case ID, TEXT, EMAIL, TIMESTAMP, DATE, ZONE, ENUM, TIME -> true;
             default -> false;
@@ -165,6 +173,7 @@ public final class BadInput {
                 cases.add(new Case(f + " right-to-left override", f, raw(good, f, "\"sam\\u202Egnp.exe\"")));
                 cases.add(new Case(f + " zero-width space", f, raw(good, f, "\"sa\\u200Bm\"")));
                 cases.add(new Case(f + " NUL", f, raw(good, f, "\"sam\\u0000\"")));
+                cases.add(new Case(f + " C1 control character", f, raw(good, f, "\"sam\\u009B\"")));
                 cases.add(new Case(f + " lone high surrogate", f, raw(good, f, "\"sam\\uD800\"")));
                 cases.add(new Case(f + " lone low surrogate", f, raw(good, f, "\"\\uDC00sam\"")));
                 cases.add(new Case(f + " emoji", f, raw(good, f, "\"sam\\uD83C\\uDFC3\"")));
@@ -175,6 +184,8 @@ public final class BadInput {
             }
             case TEXT -> {
                 cases.add(new Case(f + " NUL", f, raw(good, f, "\"Sam\\u0000Smith\"")));
+                cases.add(new Case(f + " C1 control character", f, raw(good, f, "\"Sam\\u009B31mSmith\"")));
+                cases.add(new Case(f + " next-line control character", f, raw(good, f, "\"Sam\\u0085Smith\"")));
                 cases.add(new Case(f + " lone surrogate", f, raw(good, f, "\"Sam \\uD800\"")));
                 int longest = field.max() == null ? 10_000 : field.max().intValue();
                 cases.add(new Case(f + " over " + longest + " characters", f,
@@ -184,6 +195,7 @@ public final class BadInput {
                 cases.add(new Case(f + " without @", f, raw(good, f, "\"sam.example.org\"")));
                 cases.add(new Case(f + " two @", f, raw(good, f, "\"sam@@example.org\"")));
                 cases.add(new Case(f + " NUL", f, raw(good, f, "\"sam\\u0000@example.org\"")));
+                cases.add(new Case(f + " C1 control character", f, raw(good, f, "\"sam\\u009B@example.org\"")));
                 cases.add(new Case(f + " lone surrogate", f, raw(good, f, "\"sam\\uD800@example.org\"")));
                 cases.add(new Case(f + " header injection", f, raw(good, f, "\"sam@example.org\\r\\nBcc: x@evil.example\"")));
                 cases.add(new Case(f + " 300 characters", f, raw(good, f, "\"" + "s".repeat(288) + "@example.org\"")));
@@ -266,6 +278,78 @@ public final class BadInput {
         return cases;
     }
 
+    /**
+     * Values of another JSON type than the API names, which a lenient reader would turn into one of the right type:
+     * a quoted or fractional whole number, a number or boolean for a string, {@code 1} or {@code "true"} for a
+     * boolean, epoch numbers and arrays for times, and an enum with spaces or a NUL around its good value. Built from
+     * each field's good value (a field the good body leaves out is skipped). For bodies read as the API's types;
+     * providers' webhooks, read field by field, take some of these on purpose.
+     */
+    public static List<Case> types(String good, List<Field> fields) {
+        List<Case> cases = new ArrayList<>();
+        for (Field field : fields) {
+            JsonNode present = valueAt(good, field.path());
+            if (present == null || present.isNull() || present.isContainerNode()) {
+                continue;
+            }
+            String f = field.path();
+            String v = present.asText();
+            switch (field.kind()) {
+                case INTEGER -> {
+                    cases.add(new Case(f + " as a quoted number", f, raw(good, f, "\"" + v + "\"")));
+                    cases.add(new Case(f + " with a fraction", f, raw(good, f, v + ".5")));
+                    cases.add(new Case(f + " as a boolean", f, raw(good, f, "true")));
+                }
+                case NUMBER -> {
+                    cases.add(new Case(f + " as a quoted number", f, raw(good, f, "\"" + v + "\"")));
+                    cases.add(new Case(f + " as a boolean", f, raw(good, f, "true")));
+                }
+                case BOOLEAN -> {
+                    cases.add(new Case(f + " as 1", f, raw(good, f, "1")));
+                    cases.add(new Case(f + " as 0", f, raw(good, f, "0")));
+                    cases.add(new Case(f + " as \"true\"", f, raw(good, f, "\"true\"")));
+                }
+                case ID, TEXT, EMAIL, ZONE -> {
+                    cases.add(new Case(f + " as a number", f, raw(good, f, "42")));
+                    cases.add(new Case(f + " as a boolean", f, raw(good, f, "true")));
+                }
+                case ENUM -> {
+                    cases.add(new Case(f + " with a space before", f, raw(good, f, "\" " + v + "\"")));
+                    cases.add(new Case(f + " with a space after", f, raw(good, f, "\"" + v + " \"")));
+                    cases.add(new Case(f + " with a trailing NUL", f, raw(good, f, "\"" + v + "\\u0000\"")));
+                    cases.add(new Case(f + " with a trailing C1 control", f, raw(good, f, "\"" + v + "\\u0085\"")));
+                    cases.add(new Case(f + " as a boolean", f, raw(good, f, "true")));
+                }
+                case TIMESTAMP -> {
+                    OffsetDateTime time = OffsetDateTime.parse(v);
+                    cases.add(new Case(f + " as epoch seconds", f, raw(good, f, Long.toString(time.toEpochSecond()))));
+                    cases.add(new Case(f + " as an array", f, raw(good, f, "[" + time.getYear() + ", "
+                            + time.getMonthValue() + ", " + time.getDayOfMonth() + ", " + time.getHour() + ", 0]")));
+                }
+                case DATE -> {
+                    LocalDate date = LocalDate.parse(v);
+                    cases.add(new Case(f + " as epoch days", f, raw(good, f, Long.toString(date.toEpochDay()))));
+                    cases.add(new Case(f + " as an array", f, raw(good, f, "[" + date.getYear() + ", "
+                            + date.getMonthValue() + ", " + date.getDayOfMonth() + "]")));
+                }
+                case TIME -> {
+                    LocalTime time = LocalTime.parse(v);
+                    cases.add(new Case(f + " as seconds of the day", f, raw(good, f, Integer.toString(time.toSecondOfDay()))));
+                    cases.add(new Case(f + " as an array", f, raw(good, f, "[" + time.getHour() + ", "
+                            + time.getMinute() + "]")));
+                }
+                default -> {
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** {@code good} with a field {@code padding} added, so it is {@code bytes} long or a little longer. */
+    public static String padded(String good, long bytes) {
+        return oversized(good, bytes - 1);
+    }
+
     /** {@code good} with the field at {@code path} replaced by the raw JSON text {@code value}. */
     public static String raw(String good, String path, String value) {
         ObjectNode root = tree(good);
@@ -285,6 +369,18 @@ public final class BadInput {
         ObjectNode root = tree(good);
         root.put("padding", "x".repeat((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1)));
         return write(root);
+    }
+
+    /** The value at {@code path} in {@code good}, or null when the good body has none there. */
+    private static JsonNode valueAt(String good, String path) {
+        JsonNode node = tree(good);
+        for (String part : path.split("\\.")) {
+            node = part.matches("[0-9]+") ? node.get(Integer.parseInt(part)) : node.get(part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
     }
 
     private static String number(double value) {

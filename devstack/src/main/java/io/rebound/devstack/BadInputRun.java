@@ -1,5 +1,6 @@
 package io.rebound.devstack;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,8 +63,21 @@ public final class BadInputRun implements AutoCloseable {
         this.tables = List.copyOf(names);
     }
 
-    /** A request of the table: its method, path, headers and body (null: none). */
-    public record Request(String method, String path, Map<String, String> headers, byte[] body) {
+    /**
+     * A request of the table: its method, path, headers and body (null: none), sent with its length or, when
+     * {@code chunked}, without one (HTTP/1.1 chunked transfer coding).
+     */
+    public record Request(String method, String path, Map<String, String> headers, byte[] body, boolean chunked) {
+
+        public Request(String method, String path, Map<String, String> headers, byte[] body) {
+            this(method, path, headers, body, false);
+        }
+
+        /** A JSON body sent without a length, as a client streaming it would. */
+        public static Request chunked(String method, String path, String body, Map<String, String> headers) {
+            Request json = json(method, path, body, headers);
+            return new Request(method, path, json.headers(), json.body(), true);
+        }
 
         public static Request json(String method, String path, String body, Map<String, String> headers) {
             Map<String, String> all = new LinkedHashMap<>(headers);
@@ -104,10 +118,10 @@ public final class BadInputRun implements AutoCloseable {
         tried++;
         Map<String, Long> before = counts();
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path())).timeout(Duration.ofSeconds(30))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(request.method(), publisher(request));
         request.headers().forEach(builder::header);
-        String label = request.method() + " " + shortened(request.path()) + " [" + bad.name() + "]";
+        String label = request.method() + " " + shortened(request.path()) + (request.chunked() ? " (chunked)" : "")
+                + " [" + bad.name() + "]";
         HttpResponse<String> answer;
         try {
             answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -150,8 +164,7 @@ public final class BadInputRun implements AutoCloseable {
      */
     public static String accepted(URI base, Request request) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path())).timeout(Duration.ofSeconds(30))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(request.method(), publisher(request));
         request.headers().forEach(builder::header);
         HttpResponse<String> answer = GOOD.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (answer.statusCode() / 100 != 2) {
@@ -159,6 +172,15 @@ public final class BadInputRun implements AutoCloseable {
                     + answer.statusCode() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    /** The body as is; a chunked one from a stream, whose length the client does not know and so does not send. */
+    private static HttpRequest.BodyPublisher publisher(Request request) {
+        if (request.body() == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        return request.chunked() ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
+                : HttpRequest.BodyPublishers.ofByteArray(request.body());
     }
 
     /** Prints the count; throws {@link AssertionError} listing every case not refused cleanly. */

@@ -93,6 +93,7 @@ class NotificationBadInputIT {
             String path = "/api/v1/recipients/" + target.runnerId() + "/preferences";
             List<BadInput.Case> cases = new ArrayList<>(BadInput.malformed(preferences, JSON_LIMIT));
             cases.addAll(BadInput.fields(preferences, PREFERENCES));
+            cases.addAll(BadInput.types(preferences, PREFERENCES));
             cases.add(new BadInput.Case("unknown field", "colour", BadInput.raw(preferences, "timeZone", "\"UTC\", \"colour\": 1")));
             cases.add(new BadInput.Case("quiet hours from equals to", "quietHours",
                     BadInput.raw(preferences, "quietHours", "{\"from\": \"07:00\", \"to\": \"07:00\"}")));
@@ -101,6 +102,18 @@ class NotificationBadInputIT {
             for (BadInput.Case bad : cases) {
                 run.refused(bad, Request.json("PUT", path, bad.body(), admin));
             }
+            // Refused by the HTTP layer rather than a resource, and still problem+json.
+            run.refused(new BadInput.Case("preferences of 2 MiB, sent without a length", null, ""),
+                    Request.chunked("PUT", path, BadInput.padded(preferences, 2 * 1024 * 1024), admin));
+            run.refused(new BadInput.Case("preferences over the limit, sent without a length", null, ""),
+                    Request.chunked("PUT", path, BadInput.padded(preferences, JSON_LIMIT + 1), admin));
+            run.refused(new BadInput.Case("preferences without a Content-Type", null, ""),
+                    new Request("PUT", path, admin, preferences.getBytes(StandardCharsets.UTF_8)));
+            String longToken = "x".repeat(10_000);
+            run.refused(new BadInput.Case("unsubscribe with a 10,000-character token", null, ""),
+                    Request.of("POST", "/unsubscribe?token=" + longToken, Map.of()));
+            run.refused(new BadInput.Case("unsubscribe page with a 10,000-character token", null, ""),
+                    Request.of("GET", "/unsubscribe?token=" + longToken, Map.of()));
             for (String id : BAD_IDS) {
                 BadInput.Case bad = new BadInput.Case("recipientId " + id, "recipientId", "");
                 run.refused(bad, Request.of("GET", "/api/v1/recipients/" + id + "/preferences", admin));

@@ -128,7 +128,9 @@ class PlanBadInputIT {
 
             String freshRunner = runner();
             String fresh = plan(freshRunner);
-            for (BadInput.Case bad : BadInput.all(fresh, JSON_LIMIT, PLAN)) {
+            List<BadInput.Case> planCases = new java.util.ArrayList<>(BadInput.all(fresh, JSON_LIMIT, PLAN));
+            planCases.addAll(BadInput.types(fresh, PLAN));
+            for (BadInput.Case bad : planCases) {
                 // Each case for a runner of its own: one let through must not turn the rest into 409s.
                 run.refused(bad, Request.json("POST", "/api/v1/plans", bad.body().replace(freshRunner, runner()), admin));
             }
@@ -142,7 +144,29 @@ class PlanBadInputIT {
             run.refused(new BadInput.Case("zone as an offset", "timeZone", ""), Request.json("POST", "/api/v1/plans",
                     BadInput.raw(fresh, "timeZone", "\"+02:00\""), admin));
 
+            // Refused by the HTTP layer rather than a resource, and still problem+json.
+            run.refused(new BadInput.Case("plan over the limit, sent without a length", null, ""),
+                    Request.chunked("POST", "/api/v1/plans", BadInput.padded(fresh.replace(freshRunner, runner()),
+                            JSON_LIMIT + 1), admin));
+            run.refused(new BadInput.Case("plan without a Content-Type", null, ""), new Request("POST", "/api/v1/plans",
+                    admin, fresh.replace(freshRunner, runner()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            run.refused(new BadInput.Case("plan as text/plain", null, ""), Request.json("POST", "/api/v1/plans",
+                    fresh.replace(freshRunner, runner()), merged(admin, Map.of("Content-Type", "text/plain"))));
+            run.refused(new BadInput.Case("plans asked for as CSV", null, ""),
+                    Request.of("GET", "/api/v1/plans/" + sample, merged(admin, Map.of("Accept", "text/csv"))));
+            run.refused(new BadInput.Case("a method plans do not have", null, ""),
+                    Request.json("PUT", "/api/v1/plans/" + sample + "/caps", caps, admin));
+            run.refused(new BadInput.Case("a path no resource has", null, ""),
+                    Request.of("GET", "/api/v1/nothing-here", admin));
+            run.refused(new BadInput.Case("a 10,000-character query", null, ""),
+                    Request.of("GET", "/api/v1/plans?limit=5&x=" + "x".repeat(10_000), admin));
+
             String capsPath = "/api/v1/plans/" + target + "/caps";
+            run.refused(new BadInput.Case("caps of 2 MiB, sent without a length", null, ""),
+                    Request.chunked("PATCH", capsPath, BadInput.padded(caps, 2 * 1024 * 1024), admin));
+            for (BadInput.Case bad : BadInput.types(caps, CAPS)) {
+                run.refused(bad, Request.json("PATCH", capsPath, bad.body(), admin));
+            }
             for (BadInput.Case bad : BadInput.all(caps, JSON_LIMIT, CAPS)) {
                 run.refused(bad, Request.json("PATCH", capsPath, bad.body(), admin));
             }
@@ -172,7 +196,10 @@ class PlanBadInputIT {
                     Request.json("PATCH", "/api/v1/plans/" + runner() + "/caps", caps, admin));
 
             String acknowledge = "/api/v1/alerts/" + targetAlert + "/acknowledgement";
-            for (BadInput.Case bad : BadInput.all(acknowledgement, JSON_LIMIT, ACKNOWLEDGEMENT)) {
+            List<BadInput.Case> acknowledgementCases = new java.util.ArrayList<>(
+                    BadInput.all(acknowledgement, JSON_LIMIT, ACKNOWLEDGEMENT));
+            acknowledgementCases.addAll(BadInput.types(acknowledgement, ACKNOWLEDGEMENT));
+            for (BadInput.Case bad : acknowledgementCases) {
                 run.refused(bad, Request.json("POST", acknowledge, bad.body(), admin));
             }
             run.refused(new BadInput.Case("an alert acknowledged already", null, acknowledgement),
@@ -231,6 +258,12 @@ class PlanBadInputIT {
                  "physicalTherapist": {"name": "Dr. Lee", "email": "lee@clinic.example.org",
                   "timeZone": "Europe/Berlin", "id": "pt-lee"}}
                 """.formatted(runner, LocalDate.now().minusDays(3));
+    }
+
+    private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(a);
+        all.putAll(b);
+        return all;
     }
 
     private void accepted(Request request) throws Exception {

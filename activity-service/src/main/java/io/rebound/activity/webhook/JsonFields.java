@@ -1,12 +1,12 @@
 package io.rebound.activity.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.support.json.JsonErrors;
 import io.rebound.support.json.Texts;
+import io.rebound.support.json.TreeReaders;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class JsonFields {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = TreeReaders.strictSyntax();
     /** Longer than any id or URL a provider sends; the database's columns are 200 (ids) and 2000 (URLs). */
     private static final int MAX_TEXT = 2000;
 
@@ -34,7 +34,7 @@ public final class JsonFields {
         } catch (JsonProcessingException e) {
             String at = JsonErrors.fieldOf(e);
             throw new IllegalArgumentException(what + " is not JSON" + (at.isEmpty() ? "" : " at " + at) + ": "
-                    + e.getOriginalMessage());
+                    + (at.isEmpty() ? "" : at + " " + JsonErrors.reason(e) + "; ") + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(what + " is " + (root == null ? "empty" : root.getNodeType())

@@ -83,7 +83,7 @@ public final class WebhookJson {
             String at = JsonErrors.fieldOf(e);
             throw new ProblemException(400, "Malformed JSON", "the body is not valid JSON" + (at.isEmpty() ? "" : " at " + at)
                     + ": " + e.getOriginalMessage(), at.isEmpty() ? List.of()
-                    : List.of(new Problem.FieldError(at, "is not a valid JSON value")));
+                    : List.of(new Problem.FieldError(at, JsonErrors.reason(e))));
         }
     }
 

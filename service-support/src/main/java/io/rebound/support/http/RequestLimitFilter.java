@@ -15,9 +15,11 @@ import java.util.Map;
 
 /**
  * Runs before every request reaches a resource: refuses a source (the client's address) that is over its rate
- * limit for the kind of route with 429 and {@code Retry-After}, and a body declared larger than the JSON limit with
- * 413, both as problem+json. {@code /q/**} passes untouched. Multipart uploads have their own, larger limit. A
- * body sent without a length (chunked) is left to {@code quarkus.http.limits.max-body-size}.
+ * limit for the kind of route with 429 and {@code Retry-After}, a URI longer than its limit with 414, a body without
+ * a {@code Content-Type} with 415 (it would otherwise be read as JSON unasked), and a body declared larger than the
+ * JSON limit with 413, all as problem+json. {@code /q/**} passes untouched. Multipart uploads have their own, larger
+ * limit. A JSON body sent without a length (chunked) is stopped by the JSON parser at the same limit
+ * ({@code JsonCustomizer}).
  */
 public final class RequestLimitFilter implements Handler<RoutingContext> {
 
@@ -27,6 +29,7 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
     private final Map<RouteKind, TokenBuckets> limits;
     private final long maxJsonBody;
     private final long maxUploadBody;
+    private final int maxUriLength;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
 
@@ -35,12 +38,15 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
      * @param maxJsonBody the largest declared body of a request that is not a multipart upload, in bytes
      * @param maxUploadBody the largest declared multipart upload (the server's own limit, which would only drop the
      *     connection), in bytes
+     * @param maxUriLength the longest path and query, in characters (the server's own limit on the request line,
+     *     {@code quarkus.http.limits.max-initial-line-length}, must be higher, or it answers 414 with no body)
      */
     public RequestLimitFilter(Map<RouteKind, TokenBuckets> limits, long maxJsonBody, long maxUploadBody,
-            MeterRegistry metrics, ObjectMapper json) {
+            int maxUriLength, MeterRegistry metrics, ObjectMapper json) {
         this.limits = limits.isEmpty() ? Map.of() : new EnumMap<>(limits);
         this.maxJsonBody = maxJsonBody;
         this.maxUploadBody = maxUploadBody;
+        this.maxUriLength = maxUriLength;
         this.metrics = metrics;
         this.json = json;
     }
@@ -64,7 +70,20 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
                 return;
             }
         }
+        String uri = rc.request().uri();
+        if (uri.length() > maxUriLength) {
+            refuse(rc, 414, "URI Too Long", "the path and query are " + uri.length() + " characters; at most "
+                    + maxUriLength + " are accepted", shortened(path));
+            return;
+        }
         long declared = declaredLength(rc);
+        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean body = declared > 0 || rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (body && (type == null || type.isBlank())) {
+            refuse(rc, 415, "Unsupported Media Type", "a body must say what it is in Content-Type, e.g."
+                    + " application/json", path);
+            return;
+        }
         long limit = multipart(rc) ? maxUploadBody : maxJsonBody;
         if (declared > limit) {
             metrics.counter(TOO_LARGE_METRIC, "route_kind", kind.tag()).increment();
@@ -91,6 +110,10 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
         } catch (NumberFormatException e) {
             return -1; // the HTTP codec refuses a malformed length itself
         }
+    }
+
+    private static String shortened(String path) {
+        return path.length() > 200 ? path.substring(0, 200) + "..." : path;
     }
 
     private static boolean multipart(RoutingContext rc) {

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts {@link RequestLimitFilter} in front of every route of the service, configured from
- * {@code rebound.http.rate-limit.*}, {@code rebound.http.max-json-body-size} and, for multipart uploads,
- * {@code quarkus.http.limits.max-body-size} (README, "Security").
+ * {@code rebound.http.rate-limit.*}, {@code rebound.http.max-json-body-size}, {@code rebound.http.max-uri-length}
+ * and, for multipart uploads, {@code quarkus.http.limits.max-body-size} (README, "Security").
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -33,6 +33,7 @@ public class RequestLimits {
             @ConfigProperty(name = "rebound.http.rate-limit.max-sources", defaultValue = "10000") int maxSources,
             @ConfigProperty(name = "rebound.http.max-json-body-size", defaultValue = "256K") MemorySize maxJsonBody,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
+            @ConfigProperty(name = "rebound.http.max-uri-length", defaultValue = "4096") int maxUriLength,
             MeterRegistry metrics, ObjectMapper json) {
         Map<RouteKind, TokenBuckets> limits = new EnumMap<>(RouteKind.class);
         if (enabled) {
@@ -40,7 +41,7 @@ public class RequestLimits {
             limits.put(RouteKind.WEBHOOK, new TokenBuckets(webhookRate, webhookBurst, maxSources, System::nanoTime));
         }
         this.filter = new RequestLimitFilter(limits, Math.min(maxJsonBody.asLongValue(),
-                maxBody.asLongValue()), maxBody.asLongValue(), metrics, json);
+                maxBody.asLongValue()), maxBody.asLongValue(), maxUriLength, metrics, json);
     }
 
     void register(@Observes Filters filters) {

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * What any text a client sends must be: valid Unicode (no unpaired surrogate, which has no UTF-8 form and which
- * PostgreSQL cannot store) without control characters other than tab, line feed and carriage return (NUL cannot be
- * stored in PostgreSQL text at all; the others have no place in names, ids or tokens).
+ * PostgreSQL cannot store) without control characters other than tab, line feed and carriage return: neither C0
+ * (U+0000-U+001F; NUL cannot be stored in PostgreSQL text at all) nor DEL and C1 (U+007F-U+009F, e.g. U+009B, a
+ * terminal's escape), which have no place in names, ids or tokens.
  */
 public final class Texts {
 
@@ -24,7 +25,7 @@ public final class Texts {
             } else if (Character.isSurrogate(c)) {
                 return Optional.of("must be valid Unicode text (an unpaired surrogate U+" + hex(c) + " at character "
                         + i + ")");
-            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
                 return Optional.of("must not contain control characters (U+" + hex(c) + " at character " + i + ")");
             }
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,15 +17,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error a client can cause into a problem+json answer that names the field at fault. */
 public class ProblemMappers {
 
     private final ObjectMapper json;
+    private final long maxJsonBody;
 
-    public ProblemMappers(ObjectMapper json) {
+    public ProblemMappers(ObjectMapper json,
+            @ConfigProperty(name = "rebound.http.max-json-body-size", defaultValue = "256K") MemorySize maxJsonBody) {
         this.json = json;
+        this.maxJsonBody = maxJsonBody.asLongValue();
     }
 
     @ServerExceptionMapper
@@ -34,6 +39,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (JsonErrors.overLimit(e)) {
+            // Only a body sent without a length gets this far: one with a length over the limit is refused unread.
+            Response problem = respond(413, "Content Too Large", "the body is longer than the " + maxJsonBody
+                    + " bytes accepted here", uri, List.of());
+            return Response.fromResponse(problem).header("Connection", "close").build();
+        }
         // A syntax error inside a map or collection arrives wrapped in a mapping error that knows only the outer field.
         JsonProcessingException syntax = e instanceof JsonParseException ? e
                 : e.getCause() instanceof JsonParseException cause ? cause : null;
@@ -42,12 +53,14 @@ public class ProblemMappers {
             String detail = "the body is not valid JSON" + (at.isEmpty() ? "" : " at " + at) + ": "
                     + syntax.getOriginalMessage();
             return respond(400, "Malformed JSON", detail, uri,
-                    at.isEmpty() ? List.of() : List.of(new Problem.FieldError(at, "is not a valid JSON value")));
+                    at.isEmpty() ? List.of() : List.of(new Problem.FieldError(at, JsonErrors.reason(syntax))));
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message = e.getOriginalMessage();
         if (e.getCause() instanceof IllegalArgumentException cause) {
             message = cause.getMessage();
+        } else if (e instanceof JsonMappingException mapping) {
+            message = JsonErrors.wrongType(mapping).orElse(message);
         }
         String name = field.isEmpty() ? "(body)" : field;
         return respond(400, "Invalid request", name + ": " + message, uri, List.of(new Problem.FieldError(name, message)));

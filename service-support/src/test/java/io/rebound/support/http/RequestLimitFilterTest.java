@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The filter in front of a real Vert.x HTTP server, called over real sockets from two loopback addresses
  * (127.0.0.1 and 127.0.0.2 are different sources): API 2/s with a burst of 3, webhooks 1/s with a burst of 2,
- * JSON bodies up to 64 bytes, uploads up to 256.
+ * JSON bodies up to 64 bytes, uploads up to 256, URIs up to 1000 characters.
  */
 class RequestLimitFilterTest {
 
@@ -44,10 +45,10 @@ class RequestLimitFilterTest {
         Router router = Router.router(vertx);
         router.route().order(-1).handler(new RequestLimitFilter(Map.of(
                 RouteKind.API, new TokenBuckets(2, 3, 100, System::nanoTime),
-                RouteKind.WEBHOOK, new TokenBuckets(1, 2, 100, System::nanoTime)), 64, 256, METRICS, JSON));
+                RouteKind.WEBHOOK, new TokenBuckets(1, 2, 100, System::nanoTime)), 64, 256, 1000, METRICS, JSON));
         router.route().handler(BodyHandler.create());
         router.route().handler(rc -> rc.response().end("ok"));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+        server = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(65536)).requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -115,6 +116,25 @@ class RequestLimitFilterTest {
         assertThat(call("127.0.0.3", "POST", "/api/v1/activities", "application/json", "{}").status).isEqualTo(200);
     }
 
+    @Test
+    void uriOverItsLimitIs414ProblemJson() throws Exception {
+        assertThat(call("127.0.0.5", "GET", "/api/v1/plans?x=" + "a".repeat(900), null, null).status).isEqualTo(200);
+        Reply refused = call("127.0.0.5", "GET", "/api/v1/plans?x=" + "a".repeat(10_000), null, null);
+        assertThat(refused.status).isEqualTo(414);
+        assertThat(refused.headers.get("content-type")).isEqualTo("application/problem+json");
+        assertThat(JSON.readTree(refused.body).get("detail").asText()).contains("at most 1000");
+    }
+
+    @Test
+    void bodyWithoutContentTypeIs415ProblemJson() throws Exception {
+        Reply refused = call("127.0.0.6", "POST", "/api/v1/activities", null, "{\"a\": 1}");
+        assertThat(refused.status).isEqualTo(415);
+        assertThat(refused.headers.get("content-type")).isEqualTo("application/problem+json");
+        assertThat(JSON.readTree(refused.body).get("detail").asText()).contains("Content-Type");
+        assertThat(call("127.0.0.6", "POST", "/api/v1/activities", null, "").status).as("no body, no type needed")
+                .isEqualTo(200);
+    }
+
     private record Reply(int status, Map<String, String> headers, String body) {
     }
 
@@ -128,9 +148,11 @@ class RequestLimitFilterTest {
             byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n");
+            if (contentType != null) {
+                request.append("Content-Type: ").append(contentType).append("\r\n");
+            }
             if (body != null) {
-                request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ")
-                        .append(payload.length).append("\r\n");
+                request.append("Content-Length: ").append(payload.length).append("\r\n");
             }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();

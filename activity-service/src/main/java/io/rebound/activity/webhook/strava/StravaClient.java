@@ -13,6 +13,7 @@ import io.rebound.activity.webhook.FetchResult;
 import io.rebound.activity.webhook.ProviderGet;
 import io.rebound.activity.webhook.JsonFields;
 import io.rebound.activity.webhook.RetryAfter;
+import io.rebound.support.json.TreeReaders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -40,7 +41,7 @@ public final class StravaClient {
     /** Strava counts requests in 15-minute windows that start on the quarter hour. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(15);
 
-    private static final ObjectMapper LIST_READER = new ObjectMapper();
+    private static final ObjectMapper LIST_READER = TreeReaders.strictSyntax();
 
 
     private final URI baseUrl;

@@ -2,6 +2,7 @@ package io.rebound.activity.webhook.strava;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rebound.activity.webhook.JsonFields;
+import io.rebound.support.json.TreeReaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -79,7 +80,7 @@ public final class StravaSubscriptionClient {
         String body = send(request, "list the subscriptions");
         JsonNode array;
         try {
-            array = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            array = TreeReaders.strictSyntax().readTree(body);
         } catch (IOException e) {
             throw new StravaRefused(502, "Strava's list of subscriptions is not JSON");
         }
@@ -130,7 +131,7 @@ public final class StravaSubscriptionClient {
     /** Strava's error body: {@code {"message": "Bad Request", "errors": [{"resource", "field", "code"}]}}. */
     private static String errors(String body) {
         try {
-            JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            JsonNode root = TreeReaders.strictSyntax().readTree(body);
             if (root == null || !root.isObject()) {
                 return "no details";
             }
