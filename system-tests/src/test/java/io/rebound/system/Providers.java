@@ -34,6 +34,8 @@ final class Providers implements AutoCloseable {
     static final String TOKEN_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     /** The secret at the end of the Garmin callback URL; Garmin pushes to /api/v1/webhooks/garmin/{secret}. */
     static final String GARMIN_PUSH_SECRET = "system-test-garmin-push-secret-0123456789";
+    /** The secret key of Polar's webhook: Polar signs each event's body with it (HMAC-SHA256, hex). */
+    static final String POLAR_WEBHOOK_SECRET = "system-test-polar-webhook-secret";
     /** Our Strava push subscription: events must name it. */
     static final long STRAVA_SUBSCRIPTION = 120475;
     static final String GARMIN_PUSH_PATH = "/api/v1/webhooks/garmin/" + GARMIN_PUSH_SECRET;

@@ -77,12 +77,17 @@ final class RunningSystem implements AutoCloseable {
             // A killed consumer's partitions go to its restarted successor after 10 s, not the default 45 s.
             Map<String, String> common = new HashMap<>(keycloak.quarkusConfig());
             common.put("kafka.session.timeout.ms", "10000");
+            // One address sends every test's requests, BadInputFuzzIT's thousand in a row among them; the limiter is
+            // tested in service-support (RequestLimitFilterTest).
+            common.put("rebound.http.rate-limit.api.requests-per-second", "5000");
+            common.put("rebound.http.rate-limit.api.burst", "10000");
 
             Map<String, String> activityConfig = new HashMap<>(endpoints.quarkusConfig("activity"));
             activityConfig.put("rebound.activity.strava.base-url", providers.baseUrl());
             activityConfig.put("rebound.activity.webhook.generic.secrets", Providers.GENERIC_SECRET);
             activityConfig.put("rebound.activity.token-key", Providers.TOKEN_KEY);
             activityConfig.put("rebound.activity.garmin.push-secret", Providers.GARMIN_PUSH_SECRET);
+            activityConfig.put("rebound.activity.polar.webhook-secret", Providers.POLAR_WEBHOOK_SECRET);
             activityConfig.put("rebound.activity.strava.subscription-id", Long.toString(Providers.STRAVA_SUBSCRIPTION));
             // Connecting Strava (README, "Devices and apps"): WireMock's authorization page, and the web app's callback
             // as the one address a connect may name.
