@@ -48,6 +48,15 @@ public final class JsonFields {
         return text(node, field).orElseThrow(() -> missing(node, field, "a string"));
     }
 
+    /** A non-blank string field that the provider documents as a string: a number there is refused. */
+    public static String requiredString(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
+            throw new IllegalArgumentException(field + " must be a string, was " + value);
+        }
+        return requiredText(node, field);
+    }
+
     public static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -105,8 +106,11 @@ public final class WebhookJson {
 
     public static String text(JsonNode node, String field) {
         JsonNode value = node.get(leaf(field));
-        if (value == null || value.isNull() || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
             throw ProblemException.invalid(field, "is required");
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.invalid(field, "must be a string, not " + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         if (value.asText().length() > 200) {
             throw ProblemException.invalid(field, "must be at most 200 characters");
@@ -130,10 +134,10 @@ public final class WebhookJson {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isNumber()) {
-            throw ProblemException.invalid(field, "must be a number");
+        if (!value.isIntegralNumber()) {
+            throw ProblemException.invalid(field, "must be a whole number");
         }
-        return (int) inRange(field, Math.round(value.asDouble()), min, max);
+        return (int) inRange(field, value.asLong(), min, max);
     }
 
     public static double number(JsonNode node, String field, double min, double max) {

@@ -34,17 +34,17 @@ public record PolarEvent(String event, Long userId, String entityId, Instant tim
      */
     public static PolarEvent parse(String json) {
         JsonNode root = JsonFields.parseObject(json, "polar event body");
-        String event = JsonFields.requiredText(root, "event");
-        Instant timestamp = JsonFields.checkedTime("timestamp", timestamp(JsonFields.requiredText(root, "timestamp")));
+        String event = JsonFields.requiredString(root, "event");
+        Instant timestamp = JsonFields.checkedTime("timestamp", timestamp(JsonFields.requiredString(root, "timestamp")));
         if (PING.equals(event)) {
             return new PolarEvent(event, null, null, timestamp, null);
         }
         return new PolarEvent(
                 event,
                 JsonFields.requiredId(root, "user_id"),
-                entityId(JsonFields.requiredText(root, "entity_id")),
+                entityId(JsonFields.requiredString(root, "entity_id")),
                 timestamp,
-                JsonFields.requiredText(root, "url"));
+                JsonFields.requiredString(root, "url"));
     }
 
     /** The message AccessLink sends to check the webhook answers; acknowledge it with 200 and do nothing else. */

@@ -40,9 +40,9 @@ public record StravaEvent(
     public static StravaEvent parse(String json) {
         JsonNode root = JsonFields.parseObject(json, "strava event body");
         return new StravaEvent(
-                StravaObjectType.fromCode(JsonFields.requiredText(root, "object_type")),
+                StravaObjectType.fromCode(JsonFields.requiredString(root, "object_type")),
                 JsonFields.requiredId(root, "object_id"),
-                StravaAspectType.fromCode(JsonFields.requiredText(root, "aspect_type")),
+                StravaAspectType.fromCode(JsonFields.requiredString(root, "aspect_type")),
                 JsonFields.requiredId(root, "owner_id"),
                 JsonFields.requiredId(root, "subscription_id"),
                 eventTime(JsonFields.requiredLong(root, "event_time")),

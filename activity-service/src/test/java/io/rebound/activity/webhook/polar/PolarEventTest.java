@@ -64,4 +64,12 @@ class PolarEventTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("timestamp 'yesterday'");
     }
+
+    @Test
+    void entityIdGivenAsANumberIsRefused() {
+        // Polar documents entity_id as a string ("aQlC83"); a number there is not a Polar event.
+        assertThatThrownBy(() -> PolarEvent.parse(EXERCISE.replace("\"aQlC83\",", "519771,")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("entity_id must be a string");
+    }
 }
