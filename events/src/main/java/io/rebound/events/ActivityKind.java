@@ -1,6 +1,6 @@
 package io.rebound.events;
 
-/** The kinds the plan's caps are written for (DOMAIN.md "Activity kinds"). */
+/** The kinds the plan's caps are written for (docs/domain.md "Activity kinds"). */
 public enum ActivityKind {
     RUN,
     CROSS_TRAINING,

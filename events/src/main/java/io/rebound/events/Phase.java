@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The windows of the return-to-running plan, counted in local days after race day (day 0).
- * Boundary days 7, 14 and 21 belong to the earlier window (DOMAIN.md "Calendar").
+ * Boundary days 7, 14 and 21 belong to the earlier window (docs/domain.md "Calendar").
  */
 public enum Phase {
     PRE_PLAN(Integer.MIN_VALUE, 0, "before the plan"),

@@ -1,6 +1,6 @@
 package io.rebound.events;
 
-/** How serious a finding is, lowest first (DOMAIN.md "Findings and alerts"). */
+/** How serious a finding is, lowest first (docs/domain.md "Findings and alerts"). */
 public enum Severity {
     ADVISORY,
     WARNING,

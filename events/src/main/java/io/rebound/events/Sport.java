@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The sports an activity may be logged as, each mapped onto the plan's activity kinds (DOMAIN.md "Activity kinds"). */
+/**
+ * The sports an activity may be logged as, each mapped onto the plan's activity kinds (docs/domain.md
+ * "Activity kinds").
+ */
 public enum Sport {
     RUN(ActivityKind.RUN),
     TRAIL_RUN(ActivityKind.RUN),

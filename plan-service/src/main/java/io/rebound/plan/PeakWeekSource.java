@@ -1,6 +1,6 @@
 package io.rebound.plan;
 
-/** Where a plan's peak week came from (DOMAIN.md "Volume"). */
+/** Where a plan's peak week came from (docs/domain.md "Volume"). */
 public enum PeakWeekSource {
     /** Given by the runner or PT when the plan was made. */
     GIVEN,

@@ -75,7 +75,7 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "peak_week_source", nullable = false)
     public PeakWeekSource peakWeekSource;
 
-    /** An injured runner's PT hears every WARNING at once (DOMAIN.md "Who hears what"). */
+    /** An injured runner's PT hears every WARNING at once (docs/domain.md "Who hears what"). */
     @Column(nullable = false)
     public boolean injured;
 

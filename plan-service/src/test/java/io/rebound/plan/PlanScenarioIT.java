@@ -26,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** DOMAIN.md end to end through real Kafka and PostgreSQL: whole plans, corrections, PT overrides, "today". */
+/** docs/domain.md end to end through real Kafka and PostgreSQL: whole plans, corrections, PT overrides, "today". */
 @QuarkusTest
 @ExtendWith(InfraAvailable.class)
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))

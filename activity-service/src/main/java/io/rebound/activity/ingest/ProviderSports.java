@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every provider's activity types mapped onto Rebound's sports (and so onto DOMAIN.md's kinds: run,
- * cross-training, walk, other). A type not listed is {@link Sport#OTHER}: stored and shown, checked by no cap.
+ * Every provider's activity types mapped onto Rebound's sports (and so onto the kinds of docs/domain.md
+ * "Activity kinds": run, cross-training, walk, other). A type not listed is {@link Sport#OTHER}: stored and shown,
+ * checked by no cap.
  * The README's "Sport mapping" table is this class in prose.
  */
 public final class ProviderSports {

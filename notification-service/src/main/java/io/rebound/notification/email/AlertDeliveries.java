@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns an alert into the deliveries DOMAIN.md "Who hears what" asks for: the runner at once for WARNING and
+ * Turns an alert into the deliveries docs/domain.md "Who hears what" asks for: the runner at once for WARNING and
  * OVERLOAD, the PT at once for OVERLOAD (and for WARNING when the runner is marked injured) and otherwise through
  * the daily digest for WARNING, nobody for ADVISORY.
  */

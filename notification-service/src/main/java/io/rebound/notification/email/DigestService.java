@@ -32,9 +32,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The PT's daily digest (DOMAIN.md "Who hears what"): every WARNING waiting for a PT goes out in one email at 07:00
- * local time, all their runners together. A digest is claimed (a row unique per PT and local date) before it is
- * sent, so a PT gets at most one a day; one that fails to send is released and tried at the next tick.
+ * The PT's daily digest (docs/domain.md "Who hears what"): every WARNING waiting for a PT goes out in one email at
+ * 07:00 local time, all their runners together. A digest is claimed (a row unique per PT and local date) before it
+ * is sent, so a PT gets at most one a day; one that fails to send is released and tried at the next tick.
  */
 @ApplicationScoped
 public class DigestService {

@@ -1,7 +1,7 @@
 package io.rebound.plan.rules;
 
 /**
- * The thresholds that watch a runner after day 28 (DOMAIN.md "After day 28").
+ * The thresholds that watch a runner after day 28 (docs/domain.md "After day 28").
  *
  * @param acwrWarning          acute:chronic workload ratio above this is a WARNING
  * @param acwrOverload         acute:chronic workload ratio above this is an OVERLOAD

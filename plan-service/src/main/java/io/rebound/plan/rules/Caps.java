@@ -10,8 +10,8 @@ public record Caps(Map<Phase, PhaseCaps> phases, AfterPlanCaps afterPlan) {
     private static final double MILE = 1609.344;
 
     /**
-     * The default template: DOMAIN.md's caps table, row by row. A plan copies it when it is made, so a later
-     * change here never changes an existing plan.
+     * The default template: the table of docs/domain.md "Caps per phase", row by row. A plan copies it when it is
+     * made, so a later change here never changes an existing plan.
      */
     public static final Caps TEMPLATE = new Caps(Map.of(
             // REST 1-3: running none (any run OVERLOAD); cross-training none (WARNING, walks exempt); deep massage ADVISORY.

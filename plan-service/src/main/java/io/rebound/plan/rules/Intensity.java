@@ -1,7 +1,7 @@
 package io.rebound.plan.rules;
 
 /**
- * How hard an activity was (DOMAIN.md "Intensity"), from the first source present: perceived effort, then
+ * How hard an activity was (docs/domain.md "Intensity"), from the first source present: perceived effort, then
  * average heart rate as a share of the runner's maximum, else UNKNOWN, which never raises a finding.
  */
 public enum Intensity {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The peak week when nobody gave it (DOMAIN.md "Volume"): the highest 7-day running distance before race day. */
+/** The peak week when nobody gave it (docs/domain.md "Volume"): the highest 7-day running distance before race day. */
 public final class PeakWeek {
 
     /** How far back the marathon block reaches: 16 weeks before race day. */

@@ -1,7 +1,7 @@
 package io.rebound.plan.rules;
 
 /**
- * The caps of one phase window (DOMAIN.md "Caps per phase"). A null cap is no cap. Distances in metres, shares
+ * The caps of one phase window (docs/domain.md "Caps per phase"). A null cap is no cap. Distances in metres, shares
  * of the peak week as fractions (0.2 = 20%).
  *
  * @param runningAllowed              false in REST and RECOVER: any run is an OVERLOAD

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The plan's days in the runner's own zone: race day is day 0, and an activity counts on the local date it
- * started (DOMAIN.md "Calendar"), never on the UTC or server date.
+ * started (docs/domain.md "Calendar"), never on the UTC or server date.
  */
 public record PlanCalendar(LocalDate raceDate, ZoneId zone) {
 

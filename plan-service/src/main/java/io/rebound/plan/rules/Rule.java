@@ -1,6 +1,9 @@
 package io.rebound.plan.rules;
 
-/** The checks of DOMAIN.md; the name is the key alerts carry. Each cites the part of DOMAIN.md it implements. */
+/**
+ * The checks of docs/domain.md "Rules"; the name is the key alerts carry. Each cites the part of docs/domain.md it
+ * implements.
+ */
 public enum Rule {
     /** Caps table, REST and RECOVER: "running none: any run = OVERLOAD". */
     NO_RUNNING,

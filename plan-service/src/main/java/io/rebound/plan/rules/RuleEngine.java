@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *
  * <p>Activities are taken in the order they started. For each (rule, severity) the first activity that crosses the
  * cap is the tipping one; an activity that crosses a soft and a hard cap of the same rule at once gives only the
- * OVERLOAD (DOMAIN.md "Findings and alerts").
+ * OVERLOAD (docs/domain.md "Findings and alerts").
  */
 public final class RuleEngine {
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a runner may do on one day, and what is left in the window (DOMAIN.md caps, read forward). Distances in
- * metres; null where no cap applies.
+ * What a runner may do on one day, and what is left in the window (docs/domain.md "Today's allowance": the caps,
+ * read forward). Distances in metres; null where no cap applies.
  *
  * @param runDaysLeftBeforeSoftCap run days still within the soft cap, counting today as used if they ran today
  * @param longestRunMetres         the longest run allowed today: the single-run cap, the hard volume left, or

@@ -44,7 +44,8 @@ class AlertGuidanceTest {
         assertThat(running.firstDay()).isEqualTo(8);
         assertThat(running.lastDay()).isEqualTo(14);
         assertThat(running.dailyRunMetres()).containsExactly(4828.0, 0.0, 4828.0, 0.0, 0.0, 0.0, 0.0);
-        // DOMAIN.md: days 8-14, single run over 6 mi; volume over 20% (WARNING) and 25% (OVERLOAD) of the peak week.
+        // docs/domain.md "Caps per phase": days 8-14, single run over 6 mi; volume over 20% (WARNING) and 25%
+        // (OVERLOAD) of the peak week.
         assertThat(running.singleRunCapMetres()).isEqualTo(6 * MILE);
         assertThat(running.volumeSoftCapMetres()).isEqualTo(Math.round(0.20 * 40 * MILE));
         assertThat(running.volumeHardCapMetres()).isEqualTo(Math.round(0.25 * 40 * MILE));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md "After day 28": the single-run jump rule and the acute:chronic workload ratio. */
+/** docs/domain.md "After day 28": the single-run jump rule and the acute:chronic workload ratio. */
 class AfterPlanRulesTest {
 
     private static List<Finding> findings(List<LoggedActivity> ledger, Rule rule) {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md "Calendar": race day is day 0 in the runner's zone; an activity counts on the local date it started. */
+/**
+ * docs/domain.md "Calendar": race day is day 0 in the runner's zone; an activity counts on the local date it started.
+ */
 class CalendarRulesTest {
 
     private static PlanContext plan(String raceDate, String zone) {

@@ -6,7 +6,7 @@ import io.rebound.events.Phase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md "PT customisation": overrides change one runner's caps and leave the template alone. */
+/** docs/domain.md "PT customisation": overrides change one runner's caps and leave the template alone. */
 class CapsTest {
 
     private static PhaseCaps only(Double volumeSoft, Double volumeHard) {
@@ -24,7 +24,8 @@ class CapsTest {
 
     @Test
     void hardCapBelowTheSoftOneBringsTheSoftCapDown() {
-        // DOMAIN.md's example: an injured runner's REINTRODUCE hard volume at 15%, below the default soft 20%.
+        // docs/domain.md "PT customisation" example: an injured runner's REINTRODUCE hard volume at 15%, below the
+        // default soft 20%.
         Caps injured = Caps.TEMPLATE.with(Map.of(Phase.REINTRODUCE, only(null, 0.15)), null);
         assertThat(injured.of(Phase.REINTRODUCE).volumeHardShare()).isEqualTo(0.15);
         assertThat(injured.of(Phase.REINTRODUCE).volumeSoftShare()).isEqualTo(0.15);

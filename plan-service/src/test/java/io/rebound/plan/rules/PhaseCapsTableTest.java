@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * DOMAIN.md "Caps per phase", one table per phase: each cap just under, exactly at, just over the soft cap and
+ * docs/domain.md "Caps per phase", one table per phase: each cap just under, exactly at, just over the soft cap and
  * just over the hard cap. Peak week 50 km unless a row says otherwise; runs are easy (RPE 3) unless stated.
  */
 class PhaseCapsTableTest {

@@ -27,7 +27,10 @@ final class RuleTable {
         return new PlanContext(new PlanCalendar(RACE, CHICAGO), peakWeekMetres, 190, Caps.TEMPLATE, DistanceUnit.KM);
     }
 
-    /** One row: what it checks (citing DOMAIN.md), the activities, and the findings as RULE/SEVERITY. */
+    /**
+     * One row: what it checks (citing a section of docs/domain.md), the activities, and the findings as
+     * RULE/SEVERITY.
+     */
     record Row(String domainLine, double peakWeekMetres, List<LoggedActivity> activities, Set<String> expected) {
 
         @Override
