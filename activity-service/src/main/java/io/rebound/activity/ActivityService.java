@@ -2,7 +2,6 @@ package io.rebound.activity;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.rebound.activity.api.NewActivity;
 import io.rebound.events.ActivityCorrected;
 import io.rebound.events.ActivityDeleted;
 import io.rebound.events.ActivityRecorded;
@@ -35,7 +34,7 @@ public class ActivityService {
     }
 
     @WithTransaction
-    public Uni<Activity> record(NewActivity request) {
+    public Uni<Activity> record(ActivityInput request) {
         Instant now = clock.instant();
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
@@ -78,7 +77,7 @@ public class ActivityService {
      * Answers null when the runner has no such activity.
      */
     @WithTransaction
-    public Uni<Activity> correct(String runnerId, UUID id, NewActivity request) {
+    public Uni<Activity> correct(String runnerId, UUID id, ActivityInput request) {
         return lockOwn(runnerId, id).chain(activity -> {
             if (activity == null) {
                 return Uni.createFrom().nullItem();
@@ -115,7 +114,7 @@ public class ActivityService {
         return activity != null && activity.runnerId.equals(runnerId) ? activity : null;
     }
 
-    private static void fill(Activity activity, NewActivity request) {
+    private static void fill(Activity activity, ActivityInput request) {
         activity.runnerId = request.runnerId();
         activity.sport = request.sport().code();
         activity.startTime = request.startTime().toInstant();

@@ -74,7 +74,7 @@ public class ActivityResource {
     public Uni<Response> post(NewActivity request) {
         check(request);
         ActivityAccess.mayRecordFor(caller(), request.runnerId());
-        return activities.record(request)
+        return activities.record(request.toDomain())
                 .invoke(relay::wakeUp)
                 .invoke(() -> metrics.counted(Provider.API, IngestMetrics.ACCEPTED))
                 .map(activity -> Response.accepted(new Accepted(activity.id, "accepted"))
@@ -120,7 +120,7 @@ public class ActivityResource {
             throw ProblemException.invalid("runnerId", "must be the runner in the path, '" + runnerId + "' (got '"
                     + request.runnerId() + "'); an activity cannot move to another runner");
         }
-        return activities.correct(runnerId, activityId, request).map(corrected -> {
+        return activities.correct(runnerId, activityId, request.toDomain()).map(corrected -> {
             if (corrected == null) {
                 throw notFound(runnerId, activityId);
             }

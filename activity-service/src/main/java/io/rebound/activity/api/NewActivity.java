@@ -1,5 +1,6 @@
 package io.rebound.activity.api;
 
+import io.rebound.activity.ActivityInput;
 import io.rebound.events.MassageDepth;
 import io.rebound.events.Sport;
 import jakarta.validation.constraints.DecimalMax;
@@ -39,4 +40,10 @@ public record NewActivity(
         Boolean strides,
 
         @Schema(description = "For a massage only: light or deep") MassageDepth massageDepth) {
+
+    /** The facts to record; call once the request is checked, when its duration and distance are known to be given. */
+    public ActivityInput toDomain() {
+        return new ActivityInput(runnerId, sport, startTime, durationSeconds, distanceMetres, perceivedEffort,
+                averageHeartRate, strides, massageDepth);
+    }
 }
