@@ -5,8 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.rebound.events.PlanChanged;
 import io.rebound.plan.alerts.AlertService;
-import io.rebound.plan.api.CapsChange;
-import io.rebound.plan.api.NewPlan;
 import io.rebound.plan.ledger.Ledger;
 import io.rebound.plan.ledger.LedgerActivity;
 import io.rebound.plan.rules.Caps;
@@ -44,7 +42,7 @@ public class PlanService {
     }
 
     @WithTransaction
-    public Uni<Plan> create(NewPlan request) {
+    public Uni<Plan> create(PlanRequest request) {
         return RunnerLock.take(request.runnerId()).chain(() -> Plan.findByRunner(request.runnerId())).chain(existing -> {
             if (existing != null) {
                 throw new ProblemException(409, "Plan exists", "runner " + request.runnerId() + " already has a plan ("
@@ -59,17 +57,17 @@ public class PlanService {
             plan.timeZone = request.timeZone();
             plan.distanceUnit = request.unit();
             plan.maxHeartRate = request.maxHeartRate();
-            plan.runnerName = request.runner().name().strip();
-            plan.runnerEmail = request.runner().email().strip();
-            plan.ptName = request.physicalTherapist().name().strip();
-            plan.ptEmail = request.physicalTherapist().email().strip();
-            plan.ptTimeZone = request.physicalTherapist().timeZone();
-            plan.ptId = request.physicalTherapist().ptId();
+            plan.runnerName = request.runnerName().strip();
+            plan.runnerEmail = request.runnerEmail().strip();
+            plan.ptName = request.ptName().strip();
+            plan.ptEmail = request.ptEmail().strip();
+            plan.ptTimeZone = request.ptTimeZone();
+            plan.ptId = request.ptId();
             plan.caps(Caps.TEMPLATE);
             plan.version = 1;
             plan.createdAt = now;
             plan.changedAt = now;
-            return peakWeek(plan, request.peakWeek())
+            return peakWeek(plan, request.peakWeekMetres())
                     .chain(() -> plan.<Plan>persist())
                     .chain(() -> announce(plan))
                     .chain(() -> alerts.evaluateAll(plan, "the plan was created"))
@@ -84,7 +82,7 @@ public class PlanService {
      * @param check refuses a change that makes no sense on top of the current caps (400)
      */
     @WithTransaction
-    public Uni<Plan> changeCaps(String runnerId, CapsChange change, String changesJson, Consumer<Caps> check) {
+    public Uni<Plan> changeCaps(String runnerId, CapsEdit change, String changesJson, Consumer<Caps> check) {
         return RunnerLock.take(runnerId).chain(() -> Plan.findByRunner(runnerId)).chain(plan -> {
             if (plan == null) {
                 throw ProblemException.notFound("runner " + runnerId + " has no plan");
@@ -133,9 +131,9 @@ public class PlanService {
     }
 
     /** Takes the given peak week, or computes it from the runs of the 16 weeks before race day. */
-    private Uni<Void> peakWeek(Plan plan, NewPlan.PeakWeek given) {
-        if (given != null) {
-            plan.peakWeekMetres = given.unit().toMetres(given.distance());
+    private Uni<Void> peakWeek(Plan plan, Double givenMetres) {
+        if (givenMetres != null) {
+            plan.peakWeekMetres = givenMetres;
             plan.peakWeekSource = PeakWeekSource.GIVEN;
             return Uni.createFrom().voidItem();
         }

@@ -1,6 +1,7 @@
 package io.rebound.plan.api;
 
 import io.rebound.events.Phase;
+import io.rebound.plan.CapsEdit;
 import io.rebound.plan.rules.AfterPlanCaps;
 import io.rebound.plan.rules.PhaseCaps;
 import jakarta.validation.constraints.NotBlank;
@@ -21,4 +22,9 @@ public record CapsChange(
         Map<Phase, PhaseCaps> phases,
         AfterPlanCaps afterPlan,
         Boolean injured) {
+
+    /** The change to apply; call once the request is checked. */
+    public CapsEdit toDomain() {
+        return new CapsEdit(changedBy, reason, phases, afterPlan, injured);
+    }
 }

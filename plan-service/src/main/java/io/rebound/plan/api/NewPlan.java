@@ -1,6 +1,7 @@
 package io.rebound.plan.api;
 
 import io.rebound.events.DistanceUnit;
+import io.rebound.plan.PlanRequest;
 import io.rebound.support.security.PtIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -83,5 +84,13 @@ public record NewPlan(
             return distanceUnit;
         }
         return peakWeek != null ? peakWeek.unit() : null;
+    }
+
+    /** The plan to create; call once the request is checked. */
+    public PlanRequest toDomain() {
+        return new PlanRequest(runnerId, raceDate, timeZone,
+                peakWeek == null ? null : peakWeek.unit().toMetres(peakWeek.distance()), unit(), maxHeartRate,
+                runner.name(), runner.email(), physicalTherapist.name(), physicalTherapist.email(),
+                physicalTherapist.timeZone(), physicalTherapist.ptId());
     }
 }

@@ -76,7 +76,7 @@ public class PlanResource {
         if (request.unit() == null) {
             throw ProblemException.invalid("distanceUnit", "is needed (km or mi) when no peakWeek is given");
         }
-        return plans.create(request)
+        return plans.create(request.toDomain())
                 .invoke(relay::wakeUp)
                 .map(plan -> Response.created(URI.create("/api/v1/plans/" + plan.runnerId))
                         .entity(PlanView.of(plan, clock.instant())).build());
@@ -110,7 +110,8 @@ public class PlanResource {
         return plans.find(runnerId).chain(plan -> {
             PlanAccess.capsChangeable(caller, runnerId, plan);
             validator.check(change);
-            return plans.changeCaps(runnerId, change, json(change), current -> CapsCheck.check(change, current));
+            return plans.changeCaps(runnerId, change.toDomain(), json(change),
+                    current -> CapsCheck.check(change, current));
         }).invoke(relay::wakeUp).map(plan -> PlanView.of(plan, clock.instant()));
     }
 
