@@ -38,7 +38,7 @@ public final class ActivityTimes {
 
     /** Why {@code time} is out of bounds, as "must be ... (got 2090-01-01T00:00:00Z)"; empty when it is within them. */
     public Optional<String> problem(Instant time) {
-        return within(time) ? Optional.empty() : Optional.of(RULE + " (got " + time + ")");
+        return problem(time, time);
     }
 
     /** As {@link #problem(Instant)}, showing the time as given (with its offset, as a client wrote it). */

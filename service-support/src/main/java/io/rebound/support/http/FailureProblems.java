@@ -1,6 +1,5 @@
 package io.rebound.support.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.DecoderException;
 import io.quarkus.logging.Log;
@@ -58,12 +57,7 @@ public class FailureProblems {
             case 413 -> "the body is larger than is accepted here";
             default -> title.toLowerCase(Locale.ROOT);
         };
-        String body;
-        try {
-            body = json.writeValueAsString(new Problem("about:blank", title, status, detail, rc.normalizedPath(), null));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        String body = Problem.of(status, title, detail, rc.normalizedPath()).toJson(json);
         Log.debugf(rc.failure(), "refused %s %s: %d", rc.request().method(), rc.normalizedPath(), status);
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }

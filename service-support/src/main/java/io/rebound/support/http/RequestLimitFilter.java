@@ -1,6 +1,5 @@
 package io.rebound.support.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -84,7 +83,7 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
                     + " application/json", path);
             return;
         }
-        long limit = multipart(rc) ? maxUploadBody : maxJsonBody;
+        long limit = multipart(type) ? maxUploadBody : maxJsonBody;
         if (declared > limit) {
             metrics.counter(TOO_LARGE_METRIC, "route_kind", kind.tag()).increment();
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -116,18 +115,12 @@ public final class RequestLimitFilter implements Handler<RoutingContext> {
         return path.length() > 200 ? path.substring(0, 200) + "..." : path;
     }
 
-    private static boolean multipart(RoutingContext rc) {
-        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    private static boolean multipart(String type) {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private void refuse(RoutingContext rc, int status, String title, String detail, String path) {
-        String body;
-        try {
-            body = json.writeValueAsString(new Problem("about:blank", title, status, detail, path, null));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        String body = Problem.of(status, title, detail, path).toJson(json);
         Log.debugf("refused %s %s from %s: %d", rc.request().method(), path, source(rc), status);
         rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }

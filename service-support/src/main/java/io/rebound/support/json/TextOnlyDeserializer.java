@@ -37,7 +37,7 @@ final class TextOnlyDeserializer extends DelegatingDeserializer {
         }
         String text = parser.getText();
         String problem = Texts.problem(text).orElse(null);
-        if (problem == null && (!text.equals(text.strip()) || !text.equals(text.trim()))) {
+        if (problem == null && !text.equals(text.strip())) {
             problem = "must not have spaces around it";
         }
         if (problem != null) {

@@ -113,10 +113,6 @@ public class ProblemMappers {
     private Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
                 errors.isEmpty() ? null : errors);
-        try {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem.toJson(json)).build();
     }
 }
