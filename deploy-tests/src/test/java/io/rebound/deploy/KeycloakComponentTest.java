@@ -73,7 +73,7 @@ class KeycloakComponentTest {
         Map<String, Object> placeholder = map(map(imports.get(0).get("spec", "placeholders")).get("REBOUND_WEB_CLIENT_SECRET"));
         Map<String, Object> secret = map(placeholder.get("secret"));
         assertThat(secret).containsEntry("name", "web-secrets").containsEntry("key", "REBOUND_OIDC_CLIENT_SECRET");
-        assertThat(Repo.readmeDeploySection()).contains("web-secrets");
+        assertThat(Repo.deployGuide()).contains("web-secrets");
         assertThat((String) imports.get(0).get("spec", "keycloakCRName")).isEqualTo(keycloak(rendered).getMetadata().getName());
         System.out.printf("deploy-tests [%s]: the realm import is the dev realm less its %d demo users, cheap hashing and"
                 + " rebound-cli, with the client secret from web-secrets and redirects on %s%n", OVERLAY,
@@ -119,8 +119,8 @@ class KeycloakComponentTest {
         if (!roleWithSecret) {
             problems.add("the Cluster manages no role " + owner + " with the password in " + userSecret + ", Keycloak's login");
         }
-        if (!Repo.readmeDeploySection().contains(userSecret)) {
-            problems.add(userSecret + " is not named in the README's Deploy section, so nobody will create it");
+        if (!Repo.deployGuide().contains(userSecret)) {
+            problems.add(userSecret + " is not named in docs/deploy.md, so nobody will create it");
         }
         List<String> services = list(cluster.get("spec", "managed", "roles")).stream().map(r -> (String) r.get("name")).toList();
         if (!services.containsAll(List.of("plan", "notification"))) {

@@ -623,7 +623,7 @@ class KustomizeOverlaysTest {
             }
         }
         List<Secret> secrets = rendered.all(Secret.class);
-        String documented = Repo.readmeDeploySection();
+        String documented = Repo.deployGuide();
         for (Map.Entry<String, Set<String>> wanted : secretKeys.entrySet()) {
             Optional<Secret> secret = rendered.secret(wanted.getKey());
             if (secret.isPresent()) {
@@ -634,8 +634,8 @@ class KustomizeOverlaysTest {
                     problems.add("Secret " + wanted.getKey() + " has keys " + keys + ", needs " + wanted.getValue());
                 }
             } else if (!documented.contains(wanted.getKey())) {
-                problems.add("Secret " + wanted.getKey() + " is neither rendered nor named in the README's Deploy"
-                        + " section, so nobody will create it");
+                problems.add("Secret " + wanted.getKey() + " is neither rendered nor named in docs/deploy.md,"
+                        + " so nobody will create it");
             }
         }
         if (overlay.equals("prod") && !secrets.isEmpty()) {
@@ -643,7 +643,7 @@ class KustomizeOverlaysTest {
                     + "; production secrets are created in the cluster, never committed");
         }
         report(rendered, problems, "%d ConfigMaps referenced and rendered; %d Secrets referenced, %d rendered with the"
-                + " keys used, the others named in the README's Deploy section", configMaps.size(), secretKeys.size(),
+                + " keys used, the others named in docs/deploy.md", configMaps.size(), secretKeys.size(),
                 secrets.size());
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The repository around this module: its root, its services, README and devstack's layout. */
+/** The repository around this module: its root, its services, the deployment guide and devstack's layout. */
 final class Repo {
 
     private static final Pattern LAYOUT_TOPIC = Pattern.compile("topic\\(\"([^\"]+)\"\\)");
@@ -73,15 +73,13 @@ final class Repo {
         return topics;
     }
 
-    /** The README's "## Deploy" section, up to the next second-level heading. */
-    static String readmeDeploySection() {
-        String readme = text(root().resolve("README.md"));
-        int start = readme.indexOf("\n## Deploy\n");
-        if (start < 0) {
-            throw new IllegalStateException("README.md has no \"## Deploy\" section");
+    /** The deployment guide, docs/deploy.md: what an operator reads before deploying. */
+    static String deployGuide() {
+        Path guide = root().resolve("docs/deploy.md");
+        if (!Files.isRegularFile(guide)) {
+            throw new IllegalStateException("docs/deploy.md is missing");
         }
-        int end = readme.indexOf("\n## ", start + 1);
-        return end < 0 ? readme.substring(start) : readme.substring(start, end);
+        return text(guide);
     }
 
     static String text(Path file) {

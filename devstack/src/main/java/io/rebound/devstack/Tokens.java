@@ -34,7 +34,7 @@ public final class Tokens {
         return token(runnerId, "runner");
     }
 
-    /** A PT's token: role {@code pt}, subject their PT id (see the README, "Security"). */
+    /** A PT's token: role {@code pt}, subject their PT id (see the docs/security.md). */
     public static String pt(String ptId) {
         return token(ptId, "pt");
     }

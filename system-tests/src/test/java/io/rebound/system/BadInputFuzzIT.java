@@ -202,8 +202,8 @@ class BadInputFuzzIT {
     }
 
     /**
-     * Garmin re-sends a push only when it is not answered 2xx, so each summary of a push stands on its own (README,
-     * "Devices and apps"): one that cannot be stored is refused alone, in a 200 that says so, and recorded in
+     * Garmin re-sends a push only when it is not answered 2xx, so each summary of a push stands on its own
+     * (docs/devices.md): one that cannot be stored is refused alone, in a 200 that says so, and recorded in
      * {@code refused_delivery} for operators. For a break inside the one summary, that is the clean refusal.
      */
     private static boolean garminRefusedAlone(Case bad, int status, String body) throws IOException {

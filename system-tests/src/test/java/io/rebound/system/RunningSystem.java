@@ -89,7 +89,7 @@ final class RunningSystem implements AutoCloseable {
             activityConfig.put("rebound.activity.garmin.push-secret", Providers.GARMIN_PUSH_SECRET);
             activityConfig.put("rebound.activity.polar.webhook-secret", Providers.POLAR_WEBHOOK_SECRET);
             activityConfig.put("rebound.activity.strava.subscription-id", Long.toString(Providers.STRAVA_SUBSCRIPTION));
-            // Connecting Strava (README, "Devices and apps"): WireMock's authorization page, and the web app's callback
+            // Connecting Strava (docs/devices.md): WireMock's authorization page, and the web app's callback
             // as the one address a connect may name.
             activityConfig.put("rebound.activity.strava.client-id", Providers.STRAVA_CLIENT_ID);
             activityConfig.put("rebound.activity.strava.client-secret", Providers.STRAVA_CLIENT_SECRET);

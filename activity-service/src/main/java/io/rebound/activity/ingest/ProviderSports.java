@@ -9,7 +9,7 @@ import java.util.Optional;
  * Every provider's activity types mapped onto Rebound's sports (and so onto the kinds of docs/domain.md
  * "Activity kinds": run, cross-training, walk, other). A type not listed is {@link Sport#OTHER}: stored and shown,
  * checked by no cap.
- * The README's "Sport mapping" table is this class in prose.
+ * The sport mapping table in docs/devices.md is this class in prose.
  */
 public final class ProviderSports {
 

@@ -133,7 +133,7 @@ class PublicSampleFilesTest {
                 "strava-streams-compliance/COROS_export/OutdoorRun20200314145229.fit", Sport.RUN,
                 "strava-streams-compliance/COROS_export/TrailRun20200215111630.fit", Sport.RUN,
                 "strava-streams-compliance/suunto_export/5e5fde38c2de24635a30d383.fit", Sport.RUN,
-                // A steep climb at 0.9 m/s: with no type in the file its pace says walk, as the README tells.
+                // A steep climb at 0.9 m/s: with no type in the file its pace says walk, as docs/devices.md tells.
                 "strava-streams-compliance/suunto_export/suunto-uphill.fit", Sport.WALK,
                 "rides/garmin_export/20190811_ride_3939576645.fit", Sport.RIDE,
                 "strava-streams-compliance/garmin_export/garmin_828989227.fit", Sport.RIDE);

@@ -58,7 +58,7 @@ public record NewPlan(
     /**
      * @param timeZone the PT's IANA zone, where their daily digest goes out at 07:00 (default: the runner's)
      * @param id the PT's stable id, the subject of their token at the identity provider (default: derived from
-     *     their email, see the README, "Security")
+     *     their email, see the docs/security.md)
      */
     public record Therapist(
             @NotBlank @Size(max = 100) String name,

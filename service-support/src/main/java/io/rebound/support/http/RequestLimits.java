@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Puts {@link RequestLimitFilter} in front of every route of the service, configured from
  * {@code rebound.http.rate-limit.*}, {@code rebound.http.max-json-body-size}, {@code rebound.http.max-uri-length}
- * and, for multipart uploads, {@code quarkus.http.limits.max-body-size} (README, "Security").
+ * and, for multipart uploads, {@code quarkus.http.limits.max-body-size} (docs/security.md).
  */
 @ApplicationScoped
 public class RequestLimits {
