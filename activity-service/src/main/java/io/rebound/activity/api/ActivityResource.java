@@ -2,6 +2,7 @@ package io.rebound.activity.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.ActivityService;
 import io.rebound.activity.ingest.ActivityTimes;
 import io.rebound.activity.ingest.IngestMetrics;
@@ -35,7 +36,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1")
@@ -56,14 +56,14 @@ public class ActivityResource {
     private final SecurityIdentity identity;
 
     public ActivityResource(ActivityService activities, OutboxRelay relay, RequestValidator validator,
-            @ConfigProperty(name = "rebound.activity.max-list") int maxList, IngestMetrics metrics,
+            ActivityConfig config, IngestMetrics metrics,
             SecurityIdentity identity) {
         this.metrics = metrics;
         this.identity = identity;
         this.activities = activities;
         this.relay = relay;
         this.validator = validator;
-        this.maxList = maxList;
+        this.maxList = config.maxList();
     }
 
     @POST

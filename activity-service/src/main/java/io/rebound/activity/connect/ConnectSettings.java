@@ -1,5 +1,6 @@
 package io.rebound.activity.connect;
 
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where each provider's OAuth and API endpoints are, this server's client credentials with each, and the callback
@@ -54,24 +54,19 @@ public class ConnectSettings {
     }
 
     @Inject
-    public ConnectSettings(
-            @ConfigProperty(name = "rebound.activity.strava.client-id") Optional<String> stravaId,
-            @ConfigProperty(name = "rebound.activity.strava.client-secret") Optional<String> stravaSecret,
-            @ConfigProperty(name = "rebound.activity.strava.auth-url") URI stravaAuth,
-            @ConfigProperty(name = "rebound.activity.strava.base-url") URI stravaBase,
-            @ConfigProperty(name = "rebound.activity.polar.client-id") Optional<String> polarId,
-            @ConfigProperty(name = "rebound.activity.polar.client-secret") Optional<String> polarSecret,
-            @ConfigProperty(name = "rebound.activity.polar.auth-url") URI polarAuth,
-            @ConfigProperty(name = "rebound.activity.polar.token-url") URI polarToken,
-            @ConfigProperty(name = "rebound.activity.polar.base-url") URI polarBase,
-            @ConfigProperty(name = "rebound.activity.garmin.client-id") Optional<String> garminId,
-            @ConfigProperty(name = "rebound.activity.garmin.client-secret") Optional<String> garminSecret,
-            @ConfigProperty(name = "rebound.activity.garmin.auth-url") URI garminAuth,
-            @ConfigProperty(name = "rebound.activity.garmin.token-url") URI garminToken,
-            @ConfigProperty(name = "rebound.activity.garmin.api-url") URI garminApi,
-            @ConfigProperty(name = "rebound.activity.connect.redirect-uris") List<String> redirectUris,
-            @ConfigProperty(name = "rebound.activity.connect.garmin-backfill-spacing", defaultValue = "30s")
-            Duration garminBackfillSpacing) {
+    public ConnectSettings(ActivityConfig config) {
+        this(config.strava().clientId(), config.strava().clientSecret(), config.strava().authUrl(),
+                config.strava().baseUrl(), config.polar().clientId(), config.polar().clientSecret(),
+                config.polar().authUrl(), config.polar().tokenUrl(), config.polar().baseUrl(),
+                config.garmin().clientId(), config.garmin().clientSecret(), config.garmin().authUrl(),
+                config.garmin().tokenUrl(), config.garmin().apiUrl(), config.connect().redirectUris(),
+                config.connect().garminBackfillSpacing());
+    }
+
+    ConnectSettings(Optional<String> stravaId, Optional<String> stravaSecret, URI stravaAuth, URI stravaBase,
+            Optional<String> polarId, Optional<String> polarSecret, URI polarAuth, URI polarToken, URI polarBase,
+            Optional<String> garminId, Optional<String> garminSecret, URI garminAuth, URI garminToken, URI garminApi,
+            List<String> redirectUris, Duration garminBackfillSpacing) {
         clients.put(Provider.STRAVA, new Client(stravaId, stravaSecret));
         clients.put(Provider.POLAR, new Client(polarId, polarSecret));
         clients.put(Provider.GARMIN, new Client(garminId, garminSecret));

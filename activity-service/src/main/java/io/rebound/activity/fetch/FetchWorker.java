@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.connect.OAuthClients;
 import io.rebound.activity.connect.ProviderAnswer;
 import io.rebound.activity.connect.TokenKeeper;
@@ -38,7 +39,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fetches notified activities from Strava and Polar and stores them, and does connects' backfill work (Strava's
@@ -74,9 +74,7 @@ public class FetchWorker {
     private volatile boolean running;
 
     public FetchWorker(IngestService ingest, TokenKeeper keeper, OAuthClients clients, FetchQueue queue,
-            OutboxRelay relay, IngestMetrics metrics, Vertx vertx,
-            @ConfigProperty(name = "rebound.activity.strava.base-url") URI stravaBase,
-            @ConfigProperty(name = "rebound.activity.polar.base-url") URI polarBase) {
+            OutboxRelay relay, IngestMetrics metrics, Vertx vertx, ActivityConfig config) {
         this.ingest = ingest;
         this.keeper = keeper;
         this.clients = clients;
@@ -85,8 +83,8 @@ public class FetchWorker {
         this.metrics = metrics;
         this.vertx = vertx;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.strava = new StravaClient(stravaBase, http, clock);
-        this.polar = new PolarClient(polarBase, http, clock);
+        this.strava = new StravaClient(config.strava().baseUrl(), http, clock);
+        this.polar = new PolarClient(config.polar().baseUrl(), http, clock);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,5 +1,6 @@
 package io.rebound.activity.ingest;
 
+import io.rebound.activity.ActivityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypts providers' access tokens at rest (AES-256-GCM, a fresh 12-byte nonce each time) with a key ring: the
@@ -37,8 +37,11 @@ public class TokenCipher {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public TokenCipher(@ConfigProperty(name = CURRENT) Optional<String> key,
-            @ConfigProperty(name = PREVIOUS) Optional<List<String>> previousKeys) {
+    public TokenCipher(ActivityConfig config) {
+        this(config.tokenKey(), config.tokenPreviousKeys());
+    }
+
+    public TokenCipher(Optional<String> key, Optional<List<String>> previousKeys) {
         List<Key> keys = new ArrayList<>();
         key.filter(k -> !k.isBlank()).ifPresent(k -> keys.add(Key.decode(CURRENT, k)));
         if (keys.isEmpty() && previousKeys.filter(list -> !list.isEmpty()).isPresent()) {

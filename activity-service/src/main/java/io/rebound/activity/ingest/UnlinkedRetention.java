@@ -4,11 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.rebound.activity.ActivityConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a provider user sent before anyone linked them (webhook receipts and fetch jobs waiting for a link) is kept
@@ -32,8 +33,12 @@ public class UnlinkedRetention {
     private final Duration maxAge;
     private final int maxPerUser;
 
-    public UnlinkedRetention(@ConfigProperty(name = "rebound.activity.unlinked.max-age", defaultValue = "30d") Duration maxAge,
-            @ConfigProperty(name = "rebound.activity.unlinked.max-per-user", defaultValue = "500") int maxPerUser) {
+    @Inject
+    public UnlinkedRetention(ActivityConfig config) {
+        this(config.unlinked().maxAge(), config.unlinked().maxPerUser());
+    }
+
+    UnlinkedRetention(Duration maxAge, int maxPerUser) {
         if (maxAge.isNegative() || maxAge.isZero() || maxPerUser < 1) {
             throw new IllegalArgumentException("rebound.activity.unlinked.max-age must be positive and"
                     + " rebound.activity.unlinked.max-per-user at least 1 (got " + maxAge + ", " + maxPerUser + ")");

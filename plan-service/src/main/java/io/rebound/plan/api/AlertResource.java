@@ -2,6 +2,7 @@ package io.rebound.plan.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.events.Severity;
+import io.rebound.plan.PlanConfig;
 import io.rebound.plan.alerts.AlertInbox;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -36,12 +36,12 @@ public class AlertResource {
     private final int maxList;
 
     public AlertResource(AlertInbox inbox, OutboxRelay relay, RequestValidator validator, SecurityIdentity identity,
-            @ConfigProperty(name = "rebound.plan.max-list") int maxList) {
+            PlanConfig config) {
         this.inbox = inbox;
         this.relay = relay;
         this.validator = validator;
         this.identity = identity;
-        this.maxList = maxList;
+        this.maxList = config.maxList();
     }
 
     @GET

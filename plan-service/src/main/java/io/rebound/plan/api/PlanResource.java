@@ -3,6 +3,7 @@ package io.rebound.plan.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rebound.plan.PlanConfig;
 import io.rebound.plan.PlanService;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/plans")
@@ -49,8 +49,8 @@ public class PlanResource {
     private final Clock clock = Clock.systemUTC();
 
     public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator,
-            ObjectMapper mapper, SecurityIdentity identity, @ConfigProperty(name = "rebound.plan.max-list") int maxList) {
-        this.maxList = maxList;
+            ObjectMapper mapper, SecurityIdentity identity, PlanConfig config) {
+        this.maxList = config.maxList();
         this.plans = plans;
         this.relay = relay;
         this.validator = validator;

@@ -2,6 +2,7 @@ package io.rebound.plan.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.plan.Plan;
+import io.rebound.plan.PlanConfig;
 import io.rebound.plan.PlanService;
 import io.rebound.plan.RunnerStatus;
 import io.rebound.plan.ledger.Ledger;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/runners/{runnerId}")
@@ -33,12 +33,12 @@ public class RunnerResource {
     private final int maxList;
 
     public RunnerResource(PlanService plans, RunnerStatus status, Ledger ledger, SecurityIdentity identity,
-            @ConfigProperty(name = "rebound.plan.max-list") int maxList) {
+            PlanConfig config) {
         this.plans = plans;
         this.status = status;
         this.ledger = ledger;
         this.identity = identity;
-        this.maxList = maxList;
+        this.maxList = config.maxList();
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.rebound.activity.webhook.garmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
@@ -30,7 +31,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -58,9 +58,8 @@ public class GarminPushResource {
     private final ObjectMapper json;
     private final IngestMetrics metrics;
 
-    public GarminPushResource(@ConfigProperty(name = "rebound.activity.garmin.push-secret") Optional<List<String>> secrets,
-            GarminPushService pushes, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
-        this.secret = new GarminPushSecret(secrets.orElse(List.of()));
+    public GarminPushResource(ActivityConfig config, GarminPushService pushes, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
+        this.secret = new GarminPushSecret(config.garmin().pushSecret().orElse(List.of()));
         this.pushes = pushes;
         this.relay = relay;
         this.json = json;

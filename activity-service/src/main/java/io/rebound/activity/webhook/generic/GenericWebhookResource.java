@@ -2,6 +2,7 @@ package io.rebound.activity.webhook.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.ingest.DeviceActivity;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -43,10 +43,9 @@ public class GenericWebhookResource {
     private final IngestMetrics metrics;
 
     public GenericWebhookResource(
-            @ConfigProperty(name = "rebound.activity.webhook.generic.secrets") Optional<List<String>> secrets,
-            IngestService ingest, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
+            ActivityConfig config, IngestService ingest, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
         this.metrics = metrics;
-        this.verifier = new StandardWebhookVerifier(secrets.orElse(List.of()));
+        this.verifier = new StandardWebhookVerifier(config.webhook().generic().secrets().orElse(List.of()));
         this.ingest = ingest;
         this.relay = relay;
         this.json = json;

@@ -1,5 +1,6 @@
 package io.rebound.activity.webhook.polar;
 
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.IngestMetrics;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -30,12 +30,10 @@ public class PolarWebhookResource {
     private final FetchWorker worker;
     private final IngestMetrics metrics;
 
-    public PolarWebhookResource(@ConfigProperty(name = "rebound.activity.polar.webhook-secret") Optional<String> secret,
-            @ConfigProperty(name = "rebound.activity.polar.base-url") URI polarBase,
-            FetchQueue queue, FetchWorker worker, IngestMetrics metrics) {
-        this.polarBase = polarBase.normalize();
+    public PolarWebhookResource(ActivityConfig config, FetchQueue queue, FetchWorker worker, IngestMetrics metrics) {
+        this.polarBase = config.polar().baseUrl().normalize();
         this.metrics = metrics;
-        this.secret = secret.filter(s -> !s.isBlank()).orElse(null);
+        this.secret = config.polar().webhookSecret().filter(s -> !s.isBlank()).orElse(null);
         this.queue = queue;
         this.worker = worker;
     }

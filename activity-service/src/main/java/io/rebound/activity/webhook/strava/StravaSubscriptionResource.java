@@ -2,6 +2,7 @@ package io.rebound.activity.webhook.strava;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.webhook.strava.StravaSubscriptionClient.StravaRefused;
 import io.rebound.activity.webhook.strava.StravaSubscriptionClient.Subscription;
 import io.rebound.support.problem.Problem;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -45,14 +45,11 @@ public class StravaSubscriptionResource {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Vertx vertx;
 
-    public StravaSubscriptionResource(@ConfigProperty(name = "rebound.activity.strava.client-id") Optional<String> clientId,
-            @ConfigProperty(name = "rebound.activity.strava.client-secret") Optional<String> clientSecret,
-            @ConfigProperty(name = "rebound.activity.strava.verify-token") Optional<String> verifyToken,
-            @ConfigProperty(name = "rebound.activity.strava.base-url") URI baseUrl, Vertx vertx) {
-        this.clientId = clientId.filter(id -> !id.isBlank());
-        this.clientSecret = clientSecret.filter(secret -> !secret.isBlank());
-        this.verifyToken = verifyToken.filter(token -> !token.isBlank());
-        this.baseUrl = baseUrl;
+    public StravaSubscriptionResource(ActivityConfig config, Vertx vertx) {
+        this.clientId = config.strava().clientId().filter(id -> !id.isBlank());
+        this.clientSecret = config.strava().clientSecret().filter(secret -> !secret.isBlank());
+        this.verifyToken = config.strava().verifyToken().filter(token -> !token.isBlank());
+        this.baseUrl = config.strava().baseUrl();
         this.vertx = vertx;
     }
 

@@ -1,10 +1,10 @@
 package io.rebound.activity.webhook.strava;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rebound.activity.ActivityConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which Strava subscription is ours: the id configured ({@code rebound.activity.strava.subscription-id}, for a
@@ -16,8 +16,8 @@ public class StravaSubscriptions {
 
     private final Long configured;
 
-    public StravaSubscriptions(@ConfigProperty(name = "rebound.activity.strava.subscription-id") Optional<Long> configured) {
-        this.configured = configured.orElse(null);
+    public StravaSubscriptions(ActivityConfig config) {
+        this.configured = config.strava().subscriptionId().orElse(null);
     }
 
     @WithSession

@@ -1,5 +1,6 @@
 package io.rebound.activity.webhook.strava;
 
+import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.links.LinkService;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -42,13 +42,12 @@ public class StravaWebhookResource {
     private final IngestMetrics metrics;
     private final StravaSubscriptions subscriptions;
 
-    public StravaWebhookResource(@ConfigProperty(name = "rebound.activity.strava.verify-token") Optional<String> verifyToken,
-            FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links,
+    public StravaWebhookResource(ActivityConfig config, FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links,
             IngestMetrics metrics, StravaSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.links = links;
-        this.verifyToken = verifyToken.orElse(null);
+        this.verifyToken = config.strava().verifyToken().orElse(null);
         this.queue = queue;
         this.worker = worker;
         this.ingest = ingest;
