@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.rebound.support.http.HttpConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the offset a client sent with a time: a runner's local date depends on it. And reads request bodies
@@ -30,9 +29,8 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
     private final long maxDocumentBytes;
 
     @Inject
-    public JsonCustomizer(
-            @ConfigProperty(name = "rebound.http.max-json-body-size", defaultValue = "256K") MemorySize maxBody) {
-        this(maxBody.asLongValue());
+    public JsonCustomizer(HttpConfig http) {
+        this(http.maxJsonBodySize().asLongValue());
     }
 
     public JsonCustomizer(long maxDocumentBytes) {

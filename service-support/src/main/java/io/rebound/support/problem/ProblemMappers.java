@@ -7,17 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.rebound.support.http.HttpConfig;
 import io.rebound.support.json.JsonErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error a client can cause into a problem+json answer that names the field at fault. */
@@ -26,10 +25,9 @@ public class ProblemMappers {
     private final ObjectMapper json;
     private final long maxJsonBody;
 
-    public ProblemMappers(ObjectMapper json,
-            @ConfigProperty(name = "rebound.http.max-json-body-size", defaultValue = "256K") MemorySize maxJsonBody) {
+    public ProblemMappers(ObjectMapper json, HttpConfig http) {
         this.json = json;
-        this.maxJsonBody = maxJsonBody.asLongValue();
+        this.maxJsonBody = http.maxJsonBodySize().asLongValue();
     }
 
     @ServerExceptionMapper
