@@ -164,16 +164,22 @@ class FaultsIT {
 
     /** Prepares {@code count} runners, starts the load, runs the fault once a quarter is accepted, and balances. */
     private static void balance(String fault, int count, Copies copies, Fault breakIt) throws Exception {
+        Instant preparing = Instant.now();
         List<Runner> runners = prepare(fault.replaceAll("[^a-z]", "").substring(0, 6), count);
+        Duration prepared = Duration.between(preparing, Instant.now());
         Load load = new Load(runners, FaultsIT::oneRun, 1).start();
         await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted().size() >= count / 4);
         Instant start = Instant.now();
         breakIt.run();
         Duration took = Duration.between(start, Instant.now());
         load.finish();
-        System.out.printf("fault %s: broken and back in %d ms, %d attempts refused or unanswered meanwhile%n", fault,
-                took.toMillis(), load.failedAttempts());
+        System.out.printf("fault %s: %d runners prepared in %d ms; broken and back in %d ms, %d attempts refused or"
+                + " unanswered meanwhile; load done %d ms after the fault began%n", fault, count, prepared.toMillis(),
+                took.toMillis(), load.failedAttempts(), Duration.between(start, Instant.now()).toMillis());
+        Instant checking = Instant.now();
         check(fault, runners, load, Map.of(), copies);
+        System.out.printf("fault %s: balanced and quiet %d ms after the load was done%n", fault,
+                Duration.between(checking, Instant.now()).toMillis());
     }
 
     private static List<Delivery> oneRun(Runner runner) {
