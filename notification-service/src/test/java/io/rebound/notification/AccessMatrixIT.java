@@ -64,8 +64,10 @@ class AccessMatrixIT {
         }
         Events.publishPlan(ANA_PLAN);
         Events.publishPlan(BEN_PLAN);
+        // Often the module's first test: the consumer may still be joining its group on a busy machine (modules
+        // test side by side), so allow minutes; the wait ends as soon as the plans are in.
         for (String recipient : List.of(ANA, BEN, ANA_PT, BEN_PT)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> Callers.admin()
+            await().atMost(Duration.ofMinutes(3)).until(() -> Callers.admin()
                     .get("/api/v1/recipients/{id}/preferences", recipient).statusCode() == 200);
         }
         plansKnown = true;

@@ -73,10 +73,10 @@ class AlertInboxIT {
             int race = 12;
             feed.plan(race, 40.0, "Ana Runner", pt); // 20% of 40 mi is 8 mi; no single run over 6 mi in days 8-14
             UUID dayTwoRun = feed.run(race, 2, 3 * MILE);
-            feed.alerts(1, Duration.ofSeconds(60));
+            feed.awaitAlerts(1, Duration.ofSeconds(60));
             feed.run(race, 8, 2 * MILE);
             UUID longRun = feed.run(race, 10, 7 * MILE);
-            feed.alerts(3, Duration.ofSeconds(60));
+            feed.awaitAlerts(3, Duration.ofSeconds(60));
             feed.delete(dayTwoRun);
             Map<String, OverloadAlertRaised> raised = raised(feed.alerts(4, Duration.ofSeconds(60)));
             assertThat(raised).containsOnlyKeys("NO_RUNNING/OVERLOAD", "PHASE_VOLUME/WARNING", "SINGLE_RUN_DISTANCE/OVERLOAD");
@@ -222,12 +222,12 @@ class AlertInboxIT {
             given().auth().oauth2(Tokens.pt(pt)).contentType(ContentType.JSON).body("{\"note\": \"rest, please\"}")
                     .when().post("/api/v1/alerts/{id}/acknowledgement", alert.alertId()).then().statusCode(200);
             feed.delete(first);
-            feed.alerts(3, Duration.ofSeconds(60)); // raised, acknowledged, withdrawn
+            feed.awaitAlerts(3, Duration.ofSeconds(60)); // raised, acknowledged, withdrawn
             given().auth().oauth2(Tokens.pt(pt)).when().get("/api/v1/alerts/{id}", alert.alertId()).then().statusCode(200)
                     .body("state", equalTo("WITHDRAWN")).body("acknowledgement.by", equalTo(pt));
 
             feed.run(5, 3, 4000);
-            feed.alerts(4, Duration.ofSeconds(60));
+            feed.awaitAlerts(4, Duration.ofSeconds(60));
             given().auth().oauth2(Tokens.pt(pt)).when().get("/api/v1/alerts/{id}", alert.alertId()).then().statusCode(200)
                     .body("state", equalTo("RAISED")).body("acknowledgement", nullValue()).body("day", equalTo(3));
             alerts(Tokens.pt(pt), Map.of("state", "open")).then().statusCode(200)

@@ -133,7 +133,7 @@ final class Feed implements AutoCloseable {
      * Waits until plan-service's consumer group has committed every record on {@code activities}: from then on
      * the ledger holds every activity sent so far.
      */
-    void awaitConsumed(Duration timeout) {
+    static void awaitConsumed(Duration timeout) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 java.util.Map.of("bootstrap.servers", bootstrap()))) {
             org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -149,6 +149,15 @@ final class Feed implements AutoCloseable {
                         && committed.get(tp).offset() >= ends.get(tp).offset());
             });
         }
+    }
+
+    /**
+     * Waits until at least {@code atLeast} alert-topic records for this runner arrived, and no longer: for a step
+     * that only needs them there (what it checks next is checked elsewhere), not for counting them.
+     */
+    void awaitAlerts(int atLeast, Duration timeout) {
+        assertThat(new TopicReader(bootstrap()).await("alerts", r -> runner.equals(r.key()), atLeast, timeout, Duration.ZERO))
+                .hasSizeGreaterThanOrEqualTo(atLeast);
     }
 
     /** The alert-topic records for this runner once at least {@code atLeast} arrived and the topic went quiet. */

@@ -96,12 +96,12 @@ final class RunningSystem implements AutoCloseable {
             activityConfig.put("rebound.activity.strava.auth-url", providers.baseUrl() + Providers.STRAVA_AUTHORIZE_PATH);
             activityConfig.put("rebound.activity.connect.redirect-uris", webUrl(webPort) + "/devices/callback/{provider}");
             activityConfig.putAll(common);
-            ServiceProcess activity = new ServiceProcess("activity-service", Ports.free(), activityConfig, logs).start();
+            ServiceProcess activity = new ServiceProcess("activity-service", Ports.free(), activityConfig, logs);
             started.add(activity);
 
             Map<String, String> planConfig = new HashMap<>(endpoints.quarkusConfig("plan"));
             planConfig.putAll(common);
-            ServiceProcess plan = new ServiceProcess("plan-service", Ports.free(), planConfig, logs).start();
+            ServiceProcess plan = new ServiceProcess("plan-service", Ports.free(), planConfig, logs);
             started.add(plan);
 
             // Run as in production (prod profile), so it needs the secret that signs unsubscribe links.
@@ -115,7 +115,7 @@ final class RunningSystem implements AutoCloseable {
             notificationConfig.put("rebound.notification.stale-claim", "20s");
             // Links in emails open the web app.
             notificationConfig.put("rebound.notification.base-url", webUrl(webPort));
-            ServiceProcess notification = new ServiceProcess("notification-service", Ports.free(), notificationConfig, logs).start();
+            ServiceProcess notification = new ServiceProcess("notification-service", Ports.free(), notificationConfig, logs);
             started.add(notification);
 
             Map<String, String> webConfig = new HashMap<>();
@@ -128,8 +128,10 @@ final class RunningSystem implements AutoCloseable {
             // The callback address the providers send runners back to, and where "Connect" may lead (WireMock).
             webConfig.put("REBOUND_PUBLIC_BASE_URL", webUrl(webPort));
             webConfig.put("REBOUND_WEB_AUTHORIZATION_ORIGINS", providers.baseUrl());
-            ServiceProcess web = new ServiceProcess("web", webPort, webConfig, logs).start();
+            ServiceProcess web = new ServiceProcess("web", webPort, webConfig, logs);
             started.add(web);
+            // Side by side: none needs another to be up to start (each finds the others on their ports when called).
+            startAll(started);
 
             return new RunningSystem(infrastructure, providers, keycloak, activity, plan, notification, web);
         } catch (Exception | Error e) {
@@ -138,6 +140,25 @@ final class RunningSystem implements AutoCloseable {
             }
             closeQuietly(infrastructure, providers, keycloak);
             throw e;
+        }
+    }
+
+    /** Starts the processes at the same time and returns once all are ready; the first failure, if any, is thrown. */
+    private static void startAll(List<ServiceProcess> services) throws Exception {
+        List<CompletableFuture<Void>> starting = new java.util.ArrayList<>();
+        for (ServiceProcess service : services) {
+            starting.add(CompletableFuture.runAsync(() -> {
+                try {
+                    service.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }, command -> new Thread(command, "start-service").start()));
+        }
+        try {
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
