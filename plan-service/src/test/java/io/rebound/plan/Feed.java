@@ -20,9 +20,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plays activity-service and a runner's app for plan-service's tests: plans over HTTP, activities onto Kafka. */
@@ -38,6 +45,8 @@ final class Feed implements AutoCloseable {
     static final String PT_EMAIL = "lee@clinic.example.org";
     private String runnerToken;
     private String ptToken;
+    /** Events waiting to be sent together (see {@link #hold()}); null while each is sent at once. */
+    private List<ProducerRecord<String, String>> held;
 
     /** The runner's own token, signed by devstack's issuer. */
     String runnerToken() {
@@ -126,7 +135,39 @@ final class Feed implements AutoCloseable {
     <T> void send(EventType<T> type, String eventId, T event) {
         String json = EventJson.write(event);
         assertThat(EventSchemas.violations(type, json)).isEmpty();
-        writer.send("activities", runner, json, CloudEvents.headers(eventId, type, "/test", Instant.now()));
+        sendRaw(json, CloudEvents.headers(eventId, type, "/test", Instant.now()));
+    }
+
+    /** Any value under any headers, unchecked (garbage, say), in line with this runner's events. */
+    void sendRaw(String value, Headers headers) {
+        if (held != null) {
+            held.add(new ProducerRecord<>("activities", null, runner, value, headers));
+        } else {
+            writer.send("activities", runner, value, headers);
+        }
+    }
+
+    /** From now on, events wait for {@link #sendHeld()} instead of being sent one by one. */
+    void hold() {
+        held = new ArrayList<>();
+    }
+
+    /**
+     * Sends the held events in one produce request: one key, so one partition and one record batch in the log, in
+     * this order, which plan-service's consumer then polls together. Events are sent one by one again afterwards.
+     */
+    void sendHeld() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Nothing leaves before flush(), and everything fits in one batch.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(1 << 20));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            held.forEach(producer::send);
+            producer.flush();
+        }
+        held = null;
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Map;
  *   footprint against the running system;</li>
  *   <li>{@code report --system FILE --jmh FILE --results DIR}: the targets, {@code latest.json}, {@code latest.md} and
  *   {@code latency.png}.</li>
+ *   <li>{@code plan-throughput [--runners N --rounds R --jar FILE --work DIR --out FILE]}: plan-service alone, activities
+ *   evaluated a second ({@link PlanThroughput}); not part of {@code bench/run}.</li>
  * </ul>
  */
 public final class Bench {
@@ -39,6 +41,8 @@ public final class Bench {
             case "jmh" -> write(Path.of(options.get("--out")), Evaluation.run());
             case "system" -> write(Path.of(options.get("--out")), new SystemRun(options).run());
             case "report" -> Report.write(options);
+            case "plan-throughput" -> write(Path.of(options.getOrDefault("--out", "bench/target/plan-throughput/result.json")),
+                    PlanThroughput.run(options));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
         // Kafka, Vert.x and JMH leave non-daemon threads behind; the work is done and written.

@@ -1,7 +1,9 @@
 package io.rebound.plan.alerts;
 
+import io.opentelemetry.context.Scope;
 import io.rebound.events.AlertWithdrawn;
 import io.rebound.events.EventJson;
+import io.rebound.events.EventType;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.OverloadAlertRaised.TippingActivity;
 import io.rebound.events.OverloadAlertRaised.TodayAllowance;
@@ -89,24 +91,49 @@ public class AlertService {
     }
 
     private Uni<Void> evaluate(Plan plan, PlanWindow window, String reason, UUID arrived) {
+        Ledger.Range range = rangeOf(plan, window);
+        return ledger.between(plan.runnerId, range.from(), range.to())
+                .chain(activities -> RaisedAlert.<RaisedAlert>list("planId = ?1 and windowKey = ?2", plan.id, window.key())
+                        .chain(existing -> evaluateLoaded(plan, window, activities, new ArrayList<>(existing), reason, arrived, null)));
+    }
+
+    /** The part of the runner's history an evaluation of the window reads (what {@link Ledger#between} is asked). */
+    public static Ledger.Range rangeOf(Plan plan, PlanWindow window) {
         PlanCalendar calendar = plan.calendar();
         int lookback = window.phase() == Phase.COMPLETE ? RuleEngine.AFTER_PLAN_LOOKBACK_DAYS : 0;
-        return ledger.between(plan.runnerId, calendar.startOf(window.firstDay() - lookback), calendar.startOf(window.lastDay() + 1))
-                .chain(activities -> {
-                    Map<UUID, LedgerActivity> byId = activities.stream()
-                            .collect(Collectors.toMap(a -> a.activityId, Function.identity()));
-                    List<LoggedActivity> logged = activities.stream().map(LedgerActivity::toLogged).toList();
-                    List<Finding> findings = RuleEngine.evaluate(plan.context(), window, logged);
-                    Guidance guidance = new Guidance(
-                            AlertGuidance.today(plan.context(), window, clock.instant().atZone(calendar.zone()).toLocalDate(), logged),
-                            AlertGuidance.running(plan.context(), window, logged));
-                    return RaisedAlert.<RaisedAlert>list("planId = ?1 and windowKey = ?2", plan.id, window.key())
-                            .chain(existing -> reconcile(plan, findings, existing, byId, guidance, reason, arrived));
-                });
+        return Ledger.Range.of(plan.runnerId, calendar.startOf(window.firstDay() - lookback), calendar.startOf(window.lastDay() + 1));
+    }
+
+    /** Every alert row of these plans, in one query: what {@link #evaluateLoaded} is given, window by window. */
+    public Uni<List<RaisedAlert>> alertsOf(Collection<UUID> planIds) {
+        return planIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : RaisedAlert.list("planId in ?1", List.copyOf(planIds));
+    }
+
+    /**
+     * Evaluates the window over activities already read, as {@link #evaluate(Plan, Collection, String, UUID)} does
+     * after reading them: for a caller that read many windows at once and applies several changes in turn.
+     *
+     * @param activities what {@link #rangeOf} covers of the runner's ledger as it now stands, by start time
+     * @param alerts     the window's alert rows; a row raised now is added to it, so the next evaluation sees it
+     * @param trace      the trace the change arrived in, which the staged events carry; null for the current one
+     */
+    public Uni<Void> evaluateLoaded(Plan plan, PlanWindow window, List<LedgerActivity> activities, List<RaisedAlert> alerts,
+            String reason, UUID arrived, io.opentelemetry.context.Context trace) {
+        PlanCalendar calendar = plan.calendar();
+        Map<UUID, LedgerActivity> byId = activities.stream()
+                .collect(Collectors.toMap(a -> a.activityId, Function.identity()));
+        List<LoggedActivity> logged = activities.stream().map(LedgerActivity::toLogged).toList();
+        List<Finding> findings = RuleEngine.evaluate(plan.context(), window, logged);
+        Guidance guidance = new Guidance(
+                AlertGuidance.today(plan.context(), window, clock.instant().atZone(calendar.zone()).toLocalDate(), logged),
+                AlertGuidance.running(plan.context(), window, logged));
+        return reconcile(plan, findings, alerts, byId, guidance, reason, arrived, trace);
     }
 
     private Uni<Void> reconcile(Plan plan, List<Finding> findings, List<RaisedAlert> existing,
-            Map<UUID, LedgerActivity> activities, Guidance guidance, String reason, UUID arrived) {
+            Map<UUID, LedgerActivity> activities, Guidance guidance, String reason, UUID arrived,
+            io.opentelemetry.context.Context trace) {
         Instant now = clock.instant();
         Map<String, RaisedAlert> known = existing.stream().collect(Collectors.toMap(RaisedAlert::key, Function.identity()));
         Set<String> holding = findings.stream().map(f -> f.rule() + "/" + f.severity()).collect(Collectors.toSet());
@@ -119,6 +146,7 @@ public class AlertService {
                 .map(f -> f.rule().name()).collect(Collectors.toSet());
 
         List<Uni<Void>> steps = new ArrayList<>();
+        List<RaisedAlert> added = new ArrayList<>();
         for (Finding finding : fresh) {
             RaisedAlert row = known.getOrDefault(finding.rule() + "/" + finding.severity(), new RaisedAlert());
             boolean isNew = row.alertId == null;
@@ -130,6 +158,9 @@ public class AlertService {
             } else {
                 row.state = AlertState.RAISED;
             }
+            if (isNew) {
+                added.add(row);
+            }
             Uni<Void> store = isNew ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
             metrics.finding(finding);
             if (row.state == AlertState.RAISED) {
@@ -139,7 +170,7 @@ public class AlertService {
                 metrics.raised(finding, finding.tipping().activityId().equals(arrived) ? tipping.acceptedAt : null, now);
                 // The alert id names the first raise; raising it again after a withdrawal is a new fact.
                 String eventId = isNew ? row.alertId.toString() : row.alertId + ":raised:" + now.toEpochMilli();
-                steps.add(store.chain(() -> outbox.stage(TOPIC, plan.runnerId, OverloadAlertRaised.TYPE, eventId, event, now)));
+                steps.add(store.chain(() -> stage(trace, plan, OverloadAlertRaised.TYPE, eventId, event, now)));
             } else {
                 steps.add(store);
             }
@@ -154,13 +185,25 @@ public class AlertService {
             if (before == AlertState.RAISED) {
                 AlertWithdrawn event = new AlertWithdrawn(row.alertId, plan.id, plan.runnerId, row.rule.name(),
                         row.ruleText, row.severity, row.phase, reason, now);
-                steps.add(outbox.stage(TOPIC, plan.runnerId, AlertWithdrawn.TYPE, event.eventId(), event, now));
+                steps.add(stage(trace, plan, AlertWithdrawn.TYPE, event.eventId(), event, now));
             }
         }
+        existing.addAll(added);
         return steps.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step)
                         .collect().last().replaceWithVoid();
+    }
+
+    /** Stages the event with the trace it belongs to (made current just while the row is built). */
+    private <T> Uni<Void> stage(io.opentelemetry.context.Context trace, Plan plan, EventType<T> type, String eventId, T event,
+            Instant now) {
+        if (trace == null) {
+            return outbox.stage(TOPIC, plan.runnerId, type, eventId, event, now);
+        }
+        try (Scope ignored = trace.makeCurrent()) {
+            return outbox.stage(TOPIC, plan.runnerId, type, eventId, event, now);
+        }
     }
 
     private static void fill(RaisedAlert row, Plan plan, Finding finding, Instant now) {

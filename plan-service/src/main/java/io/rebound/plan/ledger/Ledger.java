@@ -1,11 +1,14 @@
 package io.rebound.plan.ledger;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.rebound.events.ActivityRecorded;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,8 +42,49 @@ public class Ledger {
      * of an evaluation does not grow with the runner's whole history.
      */
     public Uni<List<LedgerActivity>> between(String runnerId, Instant from, Instant to) {
+        Range range = Range.of(runnerId, from, to);
         return LedgerActivity.list("runnerId = ?1 and startTime >= ?2 and startTime < ?3 order by startTime", runnerId,
-                from.minus(1, ChronoUnit.DAYS), to.plus(1, ChronoUnit.DAYS));
+                range.from(), range.to());
+    }
+
+    /** The activities of these ids that are here, in one query. */
+    public Uni<List<LedgerActivity>> byIds(Collection<UUID> activityIds) {
+        return activityIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : LedgerActivity.list("activityId in ?1", List.copyOf(activityIds));
+    }
+
+    /** What {@link #between} reads for each of these ranges, in one query (an activity in several ranges once). */
+    public Uni<List<LedgerActivity>> within(Collection<Range> ranges) {
+        List<Range> distinct = List.copyOf(new LinkedHashSet<>(ranges));
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < distinct.size(); i++) {
+            where.append(i == 0 ? "" : " or ").append("(runnerId = :r").append(i).append(" and startTime >= :f").append(i)
+                    .append(" and startTime < :t").append(i).append(")");
+        }
+        Parameters parameters = new Parameters();
+        for (int i = 0; i < distinct.size(); i++) {
+            parameters.and("r" + i, distinct.get(i).runnerId()).and("f" + i, distinct.get(i).from()).and("t" + i, distinct.get(i).to());
+        }
+        return LedgerActivity.list(where.toString(), parameters);
+    }
+
+    /**
+     * The part of a runner's history an evaluation reads: [from, to) widened by a day each side, so a window read in
+     * any zone misses nothing.
+     */
+    public record Range(String runnerId, Instant from, Instant to) {
+
+        /** The range {@link #between} reads for [from, to). */
+        public static Range of(String runnerId, Instant from, Instant to) {
+            return new Range(runnerId, from.minus(1, ChronoUnit.DAYS), to.plus(1, ChronoUnit.DAYS));
+        }
+
+        public boolean holds(LedgerActivity activity) {
+            return activity.runnerId.equals(runnerId) && !activity.startTime.isBefore(from) && activity.startTime.isBefore(to);
+        }
     }
 
     /** The runner's latest activities by start, newest first. */

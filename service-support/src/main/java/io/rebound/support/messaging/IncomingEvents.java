@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 
 /** Reading and applying events from Kafka the same way in every consumer. */
 public final class IncomingEvents {
@@ -23,19 +24,24 @@ public final class IncomingEvents {
      * the dead-letter topic, and the records behind it keep flowing.
      */
     public static <T> Received<T> read(ConsumerRecord<String, String> record, EventType<T> type) {
-        String id = CloudEvents.header(record.headers(), CloudEvents.ID)
+        return read(record.headers(), record.value(), type);
+    }
+
+    /** As {@link #read(ConsumerRecord, EventType)}, for a record of a batch: its headers and its value. */
+    public static <T> Received<T> read(Headers headers, String value, EventType<T> type) {
+        String id = CloudEvents.header(headers, CloudEvents.ID)
                 .orElseThrow(() -> new MalformedEventException(type.type(), new IllegalArgumentException("no ce_id header")));
-        String actualType = CloudEvents.header(record.headers(), CloudEvents.TYPE).orElse("(none)");
+        String actualType = CloudEvents.header(headers, CloudEvents.TYPE).orElse("(none)");
         if (!actualType.equals(type.type())) {
             throw new MalformedEventException(type.type(),
                     new IllegalArgumentException("record has ce_type " + actualType));
         }
-        if (record.value() == null) {
+        if (value == null) {
             throw new MalformedEventException(type.type(), new IllegalArgumentException("record has no value"));
         }
         // Checked before reading: a record of the wrong shape would otherwise fail later, in the database, and be
         // retried as if the database were down, holding up every record behind it.
-        JsonNode document = EventJson.tree(record.value(), type);
+        JsonNode document = EventJson.tree(value, type);
         List<String> violations = EventSchemas.readerViolations(type, document);
         if (!violations.isEmpty()) {
             throw new MalformedEventException(type.type(),
@@ -46,7 +52,12 @@ public final class IncomingEvents {
 
     /** The record's {@code ce_type}, for channels that carry several event types; empty string when absent. */
     public static String typeOf(ConsumerRecord<String, String> record) {
-        return CloudEvents.header(record.headers(), CloudEvents.TYPE).orElse("");
+        return typeOf(record.headers());
+    }
+
+    /** The {@code ce_type} among these headers; empty string when absent. */
+    public static String typeOf(Headers headers) {
+        return CloudEvents.header(headers, CloudEvents.TYPE).orElse("");
     }
 
     /**
