@@ -42,10 +42,11 @@ public interface NotificationConfig {
     int batchSize();
 
     /**
-     * Emails sent at the same time, each on its own SMTP connection (the mailer's pool holds up to 10). Each one's
-     * failure is its own: it never cancels the others.
+     * Emails sent at the same time, each on an SMTP connection of the mailer's pool (up to 10), kept open for the
+     * next email. A server answers each email after a round trip or several, so several at once keep it busy. Each
+     * one's failure is its own: it never cancels the others.
      */
-    @WithDefault("4")
+    @WithDefault("10")
     int sendConcurrency();
 
     /** The wait after the first failed attempt; it doubles with each further failure (each wait jittered). */

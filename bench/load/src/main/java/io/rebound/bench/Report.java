@@ -277,8 +277,9 @@ final class Report {
 
         JsonNode probe = latest.path("smtpProbe");
         if (!probe.isMissingNode()) {
-            md.append(fmt("%ndevstack's SMTP server (GreenMail) on its own, one connection, a bare client: %.0f ms per %d-byte"
-                    + " message (median of %d), i.e. %.1f messages/s per connection.%n", probe.path("medianMsPerMessage").asDouble(),
+            md.append(fmt("%n%s on its own, one connection, a bare client: %.0f ms per %d-byte"
+                    + " message (median of %d), i.e. %.1f messages/s per connection.%n",
+                    probe.path("server").asText("devstack's SMTP server (GreenMail)"), probe.path("medianMsPerMessage").asDouble(),
                     probe.path("messageBytes").asInt(), probe.path("messages").asInt(), probe.path("messagesPerSecondOneConnection").asDouble()));
         }
 

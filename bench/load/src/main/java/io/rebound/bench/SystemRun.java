@@ -51,6 +51,9 @@ final class SystemRun {
     private final double stepSeconds;
     private final double e2eSeconds;
     private final int scaleOutRunners;
+    /** The SMTP server notification-service sends to: devstack's, or the one --smtp host:port names. */
+    private final String smtpHost;
+    private final int smtpPort;
     private final Watch watch = new Watch();
     private final Webhooks webhooks = Webhooks.withRandomSecret();
     private final AtomicLong deliveries = new AtomicLong();
@@ -80,6 +83,18 @@ final class SystemRun {
         this.stepSeconds = Double.parseDouble(options.getOrDefault("--step-seconds", "8"));
         this.e2eSeconds = Double.parseDouble(options.getOrDefault("--e2e-seconds", "6"));
         this.scaleOutRunners = Integer.parseInt(options.getOrDefault("--scale-out-runners", "400"));
+        String smtp = options.getOrDefault("--smtp", "");
+        if (smtp.isBlank()) {
+            this.smtpHost = endpoints.getProperty("smtp.host");
+            this.smtpPort = Integer.parseInt(endpoints.getProperty("smtp.port"));
+        } else {
+            int colon = smtp.lastIndexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("--smtp (BENCH_SMTP) is \"" + smtp + "\", expected host:port");
+            }
+            this.smtpHost = smtp.substring(0, colon);
+            this.smtpPort = Integer.parseInt(smtp.substring(colon + 1));
+        }
     }
 
     Map<String, Object> run() throws Exception {
@@ -94,9 +109,11 @@ final class SystemRun {
         pgStats = new PgStats(endpoints.getProperty("postgres.host") + ":" + endpoints.getProperty("postgres.port"),
                 endpoints.getProperty("postgres.user"), endpoints.getProperty("postgres.password"));
         watchInfrastructure();
-        results.put("smtpProbe", SmtpProbe.measure(endpoints.getProperty("smtp.host"),
-                Integer.parseInt(endpoints.getProperty("smtp.port")), 10));
-        System.out.println("bench: devstack SMTP alone " + results.get("smtpProbe"));
+        Map<String, Object> probe = new LinkedHashMap<>(SmtpProbe.measure(smtpHost, smtpPort, 10));
+        probe.put("server", options.getOrDefault("--smtp", "").isBlank() ? "devstack's SMTP server (GreenMail)"
+                : "The SMTP server at " + smtpHost + ":" + smtpPort + " (BENCH_SMTP)");
+        results.put("smtpProbe", probe);
+        System.out.println("bench: SMTP alone " + results.get("smtpProbe"));
         try {
             startServices();
             alerts = new AlertWatcher(kafka.bootstrap);
@@ -155,8 +172,8 @@ final class SystemRun {
         database(plan, pg, "plan");
         Map<String, String> notification = new HashMap<>(common);
         database(notification, pg, "notification");
-        notification.put("REBOUND_SMTP_HOST", endpoints.getProperty("smtp.host"));
-        notification.put("REBOUND_SMTP_PORT", endpoints.getProperty("smtp.port"));
+        notification.put("REBOUND_SMTP_HOST", smtpHost);
+        notification.put("REBOUND_SMTP_PORT", Integer.toString(smtpPort));
         notification.put("REBOUND_UNSUBSCRIBE_SECRET", Base64.getEncoder().encodeToString(unsubscribe));
         notification.put("REBOUND_PUBLIC_BASE_URL", "http://localhost:" + ports[1]);
         notification.put("REBOUND_NOTIFICATION_PUBLIC_URL", "http://localhost:" + ports[2]);

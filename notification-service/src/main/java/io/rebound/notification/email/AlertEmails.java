@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The emails about an alert: their subjects, the template model (every value worded in the configured language),
@@ -31,9 +32,11 @@ public class AlertEmails {
     private final Wording words;
     private final String baseUrl;
     private final RunChartRenderer charts = new RunChartRenderer();
+    private final AlertCharts pngs;
 
-    public AlertEmails(EmailTemplates templates, Wordings wordings, NotificationConfig config) {
+    public AlertEmails(EmailTemplates templates, Wordings wordings, NotificationConfig config, AlertCharts pngs) {
         this.templates = templates;
+        this.pngs = pngs;
         this.words = wordings.chosen();
         String base = config.baseUrl();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -90,14 +93,14 @@ public class AlertEmails {
                         .data("footer", footer).render());
     }
 
-    /** Both parts of the alert email, with the window's chart inline when there is one. */
-    public RenderedEmail render(RecipientRole role, AlertEmail email, EmailFooter footer) {
+    /** Both parts of the alert email, with the window's chart inline when there is one (drawn once per alert). */
+    public RenderedEmail render(UUID alertId, RecipientRole role, AlertEmail email, EmailFooter footer) {
         String name = role == RecipientRole.PT ? "pt" : "runner";
         List<RenderedEmail.InlineImage> images = List.of();
         AlertEmail shown = email;
         if (email.chart() != null) {
             try {
-                images = List.of(new RenderedEmail.InlineImage(AlertEmail.CHART_ID, "chart.png", charts.png(email.chart())));
+                images = List.of(new RenderedEmail.InlineImage(AlertEmail.CHART_ID, "chart.png", pngs.png(alertId, email.chart())));
             } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
                 // A machine without fonts cannot draw text; the email still goes, with the chart in words only.
                 Log.warnf("cannot draw the chart for runner %s, sending without it: %s", email.runnerId(), e);

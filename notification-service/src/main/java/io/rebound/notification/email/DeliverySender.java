@@ -8,12 +8,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.scheduler.Scheduled;
-import io.rebound.events.EventJson;
-import io.rebound.events.OverloadAlertRaised;
 import io.rebound.notification.NotificationConfig;
-import io.rebound.notification.preferences.EmailFooter;
 import io.rebound.notification.preferences.RecipientPolicy;
-import io.rebound.notification.preferences.UnsubscribeLinks;
 import io.rebound.support.telemetry.TraceContext;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Multi;
@@ -57,14 +53,13 @@ public class DeliverySender {
     private static final String WITHDRAWN_NOTE = "SELECT withdrawn_note FROM delivery WHERE id = :id";
 
     private final SmtpClient smtp;
-    private final AlertEmails emails;
+    private final DeliveryEmails mails;
     private final NotificationConfig config;
     private final FailedDeliveries failed;
     private final EmailMetrics metrics;
     private final Tracer tracer;
     private final Vertx vertx;
     private final RecipientPolicy policy;
-    private final UnsubscribeLinks links;
     private final AlertDeliveries deliveries;
     /**
      * Deliveries SMTP accepted whose SENT could not be recorded (the database was unreachable): their claim goes
@@ -75,18 +70,16 @@ public class DeliverySender {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public DeliverySender(SmtpClient smtp, AlertEmails emails, NotificationConfig config, FailedDeliveries failed,
-            EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, UnsubscribeLinks links,
-            AlertDeliveries deliveries) {
+    public DeliverySender(SmtpClient smtp, DeliveryEmails mails, NotificationConfig config, FailedDeliveries failed,
+            EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, AlertDeliveries deliveries) {
         this.smtp = smtp;
-        this.emails = emails;
+        this.mails = mails;
         this.config = config;
         this.failed = failed;
         this.metrics = metrics;
         this.tracer = tracer;
         this.vertx = vertx;
         this.policy = policy;
-        this.links = links;
         this.deliveries = deliveries;
     }
 
@@ -189,23 +182,23 @@ public class DeliverySender {
     }
 
     private Uni<Void> sendNow(Delivery row) {
-        RenderedEmail rendered;
-        EmailFooter footer;
-        try {
-            OverloadAlertRaised alert = EventJson.read(row.alertPayload, OverloadAlertRaised.TYPE);
-            AlertEmail model = emails.model(alert, row.runnerName, row.ptName);
-            footer = links.footer(row.recipientRole, row.recipientId, row.recipientEmail);
-            rendered = row.isWithdrawal()
-                    ? emails.renderWithdrawal(row.recipientRole, model, row.note, footer)
-                    : emails.render(row.recipientRole, model, footer);
-        } catch (RuntimeException e) {
-            return database(() -> failed.cannotRender(row, e));
-        }
-        Mail mail = footer.addHeadersTo(
-                Mail.withText(row.recipientEmail, row.subject, rendered.text()).setHtml(rendered.html()))
-                .addHeader("Message-ID", messageId(row));
-        rendered.images().forEach(image -> mail.addInlineAttachment(image.fileName(), image.png(), "image/png",
-                "<" + image.contentId() + ">"));
+        return rendered(row).onItemOrFailure().transformToUni((mail, failure) -> {
+            if (failure instanceof RuntimeException cannotRender) {
+                return database(() -> failed.cannotRender(row, cannotRender));
+            }
+            return failure == null ? sendRendered(row, mail) : Uni.createFrom().failure(failure);
+        });
+    }
+
+    /**
+     * The delivery's email, rendered on a worker thread: drawing the chart and filling the templates is CPU work
+     * that would hold up every send and query sharing this event loop. The Mail comes back on this context.
+     */
+    private Uni<Mail> rendered(Delivery row) {
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> mails.of(row), false).toCompletionStage());
+    }
+
+    private Uni<Void> sendRendered(Delivery row, Mail mail) {
         Span span = tracer.spanBuilder("send email")
                 .setParent(new TraceContext(row.traceparent, row.tracestate).asParent())
                 .setSpanKind(SpanKind.CLIENT)
@@ -223,16 +216,6 @@ public class DeliverySender {
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? markSent(row)
                         : database(() -> failed.attemptFailed(row, failure)));
-    }
-
-    /**
-     * One Message-ID per alert, recipient and kind of email, whatever the attempt: the one email sent again after a
-     * crash between SMTP's acceptance and the SENT commit (which SMTP gives no way to close) is the same message,
-     * which mail systems and clients show once.
-     */
-    static String messageId(Delivery row) {
-        return "<" + row.alertId + "." + row.kind.toLowerCase(Locale.ROOT) + "."
-                + row.recipientRole.name().toLowerCase(Locale.ROOT) + "@rebound>";
     }
 
     /**
