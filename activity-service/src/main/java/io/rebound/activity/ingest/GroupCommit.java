@@ -37,7 +37,7 @@ public class GroupCommit {
     private final AtomicInteger running = new AtomicInteger();
 
     public GroupCommit(Vertx vertx,
-            @ConfigProperty(name = "rebound.activity.ingest.batch-size", defaultValue = "50") int batchSize,
+            @ConfigProperty(name = "rebound.activity.ingest.batch-size", defaultValue = "16") int batchSize,
             @ConfigProperty(name = "rebound.activity.ingest.transactions", defaultValue = "4") int transactions) {
         this.vertx = vertx;
         this.batchSize = Math.max(1, batchSize);
