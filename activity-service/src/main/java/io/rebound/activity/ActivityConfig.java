@@ -37,6 +37,8 @@ public interface ActivityConfig {
 
     Fetch fetch();
 
+    Ingest ingest();
+
     /** Deliveries signed the Standard Webhooks way. */
     interface Webhook {
         Generic generic();
@@ -118,5 +120,16 @@ public interface ActivityConfig {
         /** How often the fetch queue is looked at for jobs due (read by its schedule). */
         @WithDefault("2s")
         String sweepInterval();
+    }
+
+    /** Generic webhooks arriving together share a transaction (a group commit), each answered after it commits. */
+    interface Ingest {
+        /** The most deliveries one group commit holds ({@code 1}: each commits alone). */
+        @WithDefault("16")
+        int batchSize();
+
+        /** Group commits running at once. */
+        @WithDefault("4")
+        int transactions();
     }
 }

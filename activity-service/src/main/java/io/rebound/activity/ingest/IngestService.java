@@ -30,19 +30,29 @@ public class IngestService {
     static final double SAME_DISTANCE_SHARE = 0.03;
 
     private final ActivityService activities;
+    private final GroupCommit group;
 
-    public IngestService(ActivityService activities) {
+    public IngestService(ActivityService activities, GroupCommit group) {
         this.activities = activities;
+        this.group = group;
     }
 
     /**
      * An activity created or updated at the provider.
      *
+     * Committed in one transaction with other deliveries arriving at the same moment ({@link GroupCommit}), and
+     * answered once that has committed.
+     *
      * @param versionAt the provider's time of this version, when it gives one: an older version arriving late is
      *                  recognised as stale
      */
-    @WithTransaction
     public Uni<IngestOutcome> upsert(String providerUserId, String deliveryId, DeviceActivity activity, Instant versionAt) {
+        return group.run(() -> receiveUpsert(providerUserId, deliveryId, activity, versionAt));
+    }
+
+    /** As {@link #upsert}, inside the caller's transaction. */
+    public Uni<IngestOutcome> receiveUpsert(String providerUserId, String deliveryId, DeviceActivity activity,
+            Instant versionAt) {
         return receive(activity.provider(), providerUserId, deliveryId, Operation.UPSERT, new Version(activity, versionAt));
     }
 
@@ -64,10 +74,15 @@ public class IngestService {
     public record Delivered(String providerUserId, DeviceActivity activity) {
     }
 
-    /** An activity deleted at the provider. */
-    @WithTransaction
+    /** An activity deleted at the provider; committed as {@link #upsert} is. */
     public Uni<IngestOutcome> delete(Provider provider, String providerUserId, String deliveryId, String providerActivityId,
             Instant versionAt) {
+        return group.run(() -> receiveDelete(provider, providerUserId, deliveryId, providerActivityId, versionAt));
+    }
+
+    /** As {@link #delete}, inside the caller's transaction. */
+    public Uni<IngestOutcome> receiveDelete(Provider provider, String providerUserId, String deliveryId,
+            String providerActivityId, Instant versionAt) {
         DeviceActivity gone = new DeviceActivity(provider, providerActivityId, null, null, 0, 0, null);
         return receive(provider, providerUserId, deliveryId, Operation.DELETE, new Version(gone, versionAt));
     }

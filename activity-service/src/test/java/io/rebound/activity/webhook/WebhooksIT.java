@@ -162,6 +162,17 @@ class WebhooksIT {
     }
 
     @Test
+    void webhookIdLongerThanTheReceiptKeepsIsRefusedNamingTheHeaderAndStoresNothing() {
+        String runner = unique("runner");
+        String user = unique("app-user");
+        link(runner, "webhook", user, 0);
+        signed("m".repeat(201), generic("activity.created", user, "a-1", "2026-11-20T07:00:00Z", 5000))
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("webhook-id"));
+        Callers.runner(runner).when().get("/api/v1/runners/{runner}/activities", runner).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
     void activityOfAnUnlinkedUserIsKeptAndAppliedWhenTheLinkIsMade() {
         String runner = unique("runner");
         String user = unique("app-user");

@@ -54,6 +54,8 @@ final class SystemRun {
     /** The SMTP server notification-service sends to: devstack's, or the one --smtp host:port names. */
     private final String smtpHost;
     private final int smtpPort;
+    /** "ingest": activity-service alone, measured at ingest only (a quick loop while changing it); else everything. */
+    private final boolean ingestOnly;
     private final Watch watch = new Watch();
     private final Webhooks webhooks = Webhooks.withRandomSecret();
     private final AtomicLong deliveries = new AtomicLong();
@@ -95,6 +97,7 @@ final class SystemRun {
             this.smtpHost = smtp.substring(0, colon);
             this.smtpPort = Integer.parseInt(smtp.substring(colon + 1));
         }
+        this.ingestOnly = "ingest".equals(options.getOrDefault("--only", ""));
     }
 
     Map<String, Object> run() throws Exception {
@@ -120,6 +123,9 @@ final class SystemRun {
             watch.startSampling();
             results.put("ingest", ingest());
             note("after ingest");
+            if (ingestOnly) {
+                return results;
+            }
             double max = ((Number) ((Map<?, ?>) ((Map<?, ?>) results.get("ingest")).get("activity-service")).get("maxPerSecond")).doubleValue();
             results.put("endToEnd", endToEnd(max));
             note("after end-to-end");
@@ -180,6 +186,9 @@ final class SystemRun {
 
         // One at a time, so each start is timed on an otherwise idle machine (as far as this run goes).
         start("activity-service", root.resolve("activity-service/target/quarkus-app/quarkus-run.jar"), ports[0], activity, "/q/health/ready");
+        if (ingestOnly) {
+            return;
+        }
         start("plan-service", root.resolve("plan-service/target/quarkus-app/quarkus-run.jar"), ports[1], plan, "/q/health/ready");
         start("notification-service", root.resolve("notification-service/target/quarkus-app/quarkus-run.jar"), ports[2], notification, "/q/health/ready");
         start("http-ceiling", root.resolve("bench/http-ceiling/target/quarkus-app/quarkus-run.jar"), ports[3], common, null);
@@ -258,6 +267,11 @@ final class SystemRun {
         ingest.put("rule", "highest offered rate (open loop, constant rate) with p99 < 100 ms, every request accepted,"
                 + " nothing left unanswered; doubling, then two bisections");
 
+        if (ingestOnly) {
+            ingest.put("activity-service-closed-loop", closedLoop(users));
+            ingest.put("activity-service", activityServiceIngest(users));
+            return ingest;
+        }
         ServiceProcess ceiling = services.get("http-ceiling");
         try (HttpTarget http = new HttpTarget("127.0.0.1", ceiling.port, "/api/v1/webhooks/generic", concurrency)) {
             ingest.put("http-ceiling", search("http-ceiling", 3200, 5, seq -> http.post(ingestDelivery(seq, users)), () -> pause(1_000)));
@@ -272,18 +286,8 @@ final class SystemRun {
         ServiceProcess plan = services.remove("plan-service");
         plan.close();
         watch.remove("plan-service");
-        ServiceProcess activity = services.get("activity-service");
         Map<String, Long> pgBefore = pgStats.snapshot("activity");
-        publishedBase = kafka.endOffsets(ACTIVITIES);
-        try (HttpTarget http = new HttpTarget("127.0.0.1", activity.port, "/api/v1/webhooks/generic", concurrency)) {
-            ingest.put("activity-service", search("activity-service", 25, 20,
-                    seq -> http.post(ingestDelivery(seq, users)).thenApply(ok -> {
-                        if (ok) {
-                            acceptedByActivityService.incrementAndGet();
-                        }
-                        return ok;
-                    }), this::quiesceActivities));
-        }
+        ingest.put("activity-service", activityServiceIngest(users));
         Thread.sleep(1_000);
         Map<String, Long> pgAfter = pgStats.snapshot("activity");
         ingest.put("activityDatabasePerWebhook", PgStats.perRequest(pgBefore, pgAfter, acceptedByActivityService.get()));
@@ -297,6 +301,60 @@ final class SystemRun {
         services.put("plan-service", restarted);
         watch.add("plan-service", () -> restarted.alive() ? List.of(restarted.pid()) : List.of());
         return ingest;
+    }
+
+    private Map<String, Object> activityServiceIngest(List<String> users) throws Exception {
+        ServiceProcess activity = services.get("activity-service");
+        publishedBase = kafka.endOffsets(ACTIVITIES);
+        try (HttpTarget http = new HttpTarget("127.0.0.1", activity.port, "/api/v1/webhooks/generic", concurrency)) {
+            return search("activity-service", 25, 20,
+                    seq -> http.post(ingestDelivery(seq, users)).thenApply(ok -> {
+                        if (ok) {
+                            acceptedByActivityService.incrementAndGet();
+                        }
+                        return ok;
+                    }), this::quiesceActivities);
+        }
+    }
+
+    /**
+     * activity-service as fast as it answers with {@code concurrency} requests in flight: webhooks a second, and
+     * the CPU each process spent per webhook (which a busy neighbour moves less than latencies).
+     */
+    private Map<String, Object> closedLoop(List<String> users) throws Exception {
+        ServiceProcess activity = services.get("activity-service");
+        try (HttpTarget http = new HttpTarget("127.0.0.1", activity.port, "/api/v1/webhooks/generic", concurrency)) {
+            OpenLoop.warmUp(20, 4, seq -> http.post(ingestDelivery(seq, users)));
+            AtomicLong accepted = new AtomicLong();
+            Map<String, Long> pgBefore = pgStats.snapshot("activity");
+            Watch.Snapshot before = watch.snapshot();
+            long sent = OpenLoop.warmUp(stepSeconds * 3, concurrency, seq -> http.post(ingestDelivery(seq, users))
+                    .thenApply(ok -> {
+                        if (ok) {
+                            accepted.incrementAndGet();
+                        }
+                        return ok;
+                    }));
+            Watch.Snapshot after = watch.snapshot();
+            // Give the relay a moment, so its commits and updates for these webhooks count too.
+            Thread.sleep(2_000);
+            Map<String, Long> pgAfter = pgStats.snapshot("activity");
+            double seconds = (after.nanos() - before.nanos()) / 1e9;
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("inFlight", concurrency);
+            json.put("sent", sent);
+            json.put("acceptedPerSecond", Math.round(accepted.get() / seconds));
+            Map<String, Double> cores = Watch.cores(before, after);
+            json.put("coresUsed", cores);
+            Map<String, Double> cpuMs = new LinkedHashMap<>();
+            cores.forEach((name, used) -> cpuMs.put(name, Watch.round2(used * seconds * 1000 / Math.max(1, accepted.get()))));
+            json.put("cpuMsPerWebhook", cpuMs);
+            Map<String, Double> database = PgStats.perRequest(pgBefore, pgAfter, accepted.get());
+            json.put("activityDatabasePerWebhook", database);
+            System.out.printf("bench: activity-service closed loop (%d in flight): %s/s accepted, CPU ms per webhook %s,"
+                    + " database per webhook %s%n", concurrency, json.get("acceptedPerSecond"), cpuMs, database);
+            return json;
+        }
     }
 
     /** A new run of one of the ingest users (linked, no plan), never within two minutes of that user's others. */

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.apache.kafka.common.header.Headers;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -36,6 +37,7 @@ public class OutboxRelay {
 
     private static final String BATCH_QUERY = "SELECT * FROM outbox_event WHERE published_at IS NULL"
             + " ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED";
+    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = :at WHERE seq IN (:seqs)";
 
     private final MutinyEmitter<String> emitter;
     private final Vertx vertx;
@@ -111,8 +113,19 @@ public class OutboxRelay {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(BATCH_QUERY, OutboxEvent.class)
                         .setParameter("limit", batchSize)
-                        .getResultList())
-                .chain(this::publishTogether));
+                        .getResultList()
+                        .chain(rows -> publishTogether(rows).chain(count -> markPublished(session, rows).replaceWith(count)))));
+    }
+
+    /** One statement for the whole batch, rather than an update per row. */
+    private static Uni<Integer> markPublished(Mutiny.Session session, List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return session.createNativeQuery(MARK_PUBLISHED)
+                .setParameter("at", Instant.now())
+                .setParameter("seqs", rows.stream().map(row -> row.seq).toList())
+                .executeUpdate();
     }
 
     /**
@@ -133,7 +146,7 @@ public class OutboxRelay {
                 .withKey(row.eventKey)
                 .withHeaders(headers(row))
                 .build());
-        return emitter.sendMessage(message).invoke(() -> row.publishedAt = Instant.now());
+        return emitter.sendMessage(message);
     }
 
     private Headers headers(OutboxEvent row) {

@@ -35,6 +35,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Produces(MediaType.APPLICATION_JSON)
 public class GenericWebhookResource {
 
+    static final int MAX_ID_LENGTH = 200;
+
     private final StandardWebhookVerifier verifier;
     private final IngestService ingest;
     private final OutboxRelay relay;
@@ -63,6 +65,11 @@ public class GenericWebhookResource {
         if (refused != null) {
             metrics.signatureFailed(Provider.WEBHOOK);
             throw new ProblemException(401, "Signature refused", refused, List.of());
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            // The receipt keeps the id (webhook_receipt.delivery_id), which holds this many characters.
+            throw ProblemException.invalid("webhook-id", "must be at most " + MAX_ID_LENGTH + " characters (got "
+                    + id.length() + ")");
         }
         JsonNode root = WebhookJson.parse(json, WebhookJson.bodyText(raw));
         String type = WebhookJson.text(root, "type");
