@@ -14,6 +14,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "rebound.activity")
 public interface ActivityConfig {
 
+    /** The topic activities are published on ({@code ActivityRecorded}, {@code ActivityCorrected}, {@code ActivityDeleted}). */
+    @WithDefault("activities")
+    String topic();
+
     /** The most activities one list answer holds, whatever {@code limit} asks. */
     int maxList();
 

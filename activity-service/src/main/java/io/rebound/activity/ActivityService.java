@@ -22,13 +22,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityService {
 
-    public static final String TOPIC = "activities";
-
     private final Outbox outbox;
+    private final String topic;
     private final Clock clock;
 
-    public ActivityService(Outbox outbox) {
+    public ActivityService(Outbox outbox, ActivityConfig config) {
         this.outbox = outbox;
+        this.topic = config.topic();
         // Microseconds are what PostgreSQL keeps, so a time read back from the row equals the one first published.
         this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
@@ -46,7 +46,7 @@ public class ActivityService {
     /** Stores a new activity and stages ActivityRecorded. Call inside a transaction. */
     public Uni<Activity> persistNew(Activity activity) {
         return activity.<Activity>persist()
-                .chain(() -> outbox.stage(TOPIC, activity.runnerId, ActivityRecorded.TYPE, activity.id.toString(),
+                .chain(() -> outbox.stage(topic, activity.runnerId, ActivityRecorded.TYPE, activity.id.toString(),
                         activity.toEvent(), activity.acceptedAt))
                 .replaceWith(activity);
     }
@@ -55,7 +55,7 @@ public class ActivityService {
     public Uni<Activity> publishCorrection(Activity activity) {
         Instant now = clock.instant();
         ActivityCorrected event = new ActivityCorrected(activity.toEvent(), now);
-        return outbox.stage(TOPIC, activity.runnerId, ActivityCorrected.TYPE, event.eventId(), event, now)
+        return outbox.stage(topic, activity.runnerId, ActivityCorrected.TYPE, event.eventId(), event, now)
                 .replaceWith(activity);
     }
 
@@ -64,7 +64,7 @@ public class ActivityService {
         Instant now = clock.instant();
         ActivityDeleted event = new ActivityDeleted(activity.id, activity.runnerId, now);
         return activity.delete()
-                .chain(() -> outbox.stage(TOPIC, activity.runnerId, ActivityDeleted.TYPE, event.eventId(), event, now));
+                .chain(() -> outbox.stage(topic, activity.runnerId, ActivityDeleted.TYPE, event.eventId(), event, now));
     }
 
     /** The clock activities are accepted by, to the microsecond PostgreSQL keeps. */

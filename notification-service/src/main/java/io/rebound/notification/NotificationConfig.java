@@ -16,6 +16,10 @@ public interface NotificationConfig {
     @WithDefault("en")
     String language();
 
+    /** Where an email given up on is reported ({@code DeliveryFailed}), for operators. */
+    @WithDefault("notifications.dlq")
+    String deadLetterTopic();
+
     /**
      * The web app's public URL, where links in emails point: a runner's page ({@code /runners/{runnerId}}), an alert
      * ({@code /alerts/{alertId}}) and the email settings ({@code /settings/email}).

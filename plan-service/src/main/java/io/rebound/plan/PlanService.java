@@ -28,14 +28,15 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class PlanService {
 
-    public static final String TOPIC = "plans";
 
     private final Outbox outbox;
+    private final String topic;
     private final AlertService alerts;
     private final Ledger ledger;
     private final Clock clock = Clock.systemUTC();
 
-    public PlanService(Outbox outbox, AlertService alerts, Ledger ledger) {
+    public PlanService(Outbox outbox, AlertService alerts, Ledger ledger, PlanConfig config) {
+        this.topic = config.topics().plans();
         this.outbox = outbox;
         this.alerts = alerts;
         this.ledger = ledger;
@@ -127,7 +128,7 @@ public class PlanService {
     }
 
     private Uni<Void> announce(Plan plan) {
-        return outbox.stage(TOPIC, plan.runnerId, PlanChanged.TYPE, plan.changeEventId(), plan.toEvent(), plan.changedAt);
+        return outbox.stage(topic, plan.runnerId, PlanChanged.TYPE, plan.changeEventId(), plan.toEvent(), plan.changedAt);
     }
 
     /** Takes the given peak week, or computes it from the runs of the 16 weeks before race day. */

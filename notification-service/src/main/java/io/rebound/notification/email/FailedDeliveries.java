@@ -23,7 +23,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class FailedDeliveries {
 
-    public static final String DEAD_LETTER_TOPIC = "notifications.dlq";
 
     // An alert withdrawn while this email was on its way (withdrawn_note set) is not tried again.
     private static final String RESCHEDULE = "UPDATE delivery SET attempts = attempts + 1, last_error = :error,"
@@ -36,10 +35,12 @@ public class FailedDeliveries {
 
     private final DeliveryBackoff backoff;
     private final Outbox outbox;
+    private final String deadLetterTopic;
     private final OutboxRelay relay;
     private final EmailMetrics metrics;
 
     public FailedDeliveries(NotificationConfig config, Outbox outbox, OutboxRelay relay, EmailMetrics metrics) {
+        this.deadLetterTopic = config.deadLetterTopic();
         this.backoff = DeliveryBackoff.of(config);
         this.outbox = outbox;
         this.relay = relay;
@@ -86,7 +87,7 @@ public class FailedDeliveries {
                                 .setParameter("error", error)
                                 .executeUpdate())
                         .chain(updated -> updated == 1
-                                ? outbox.stage(DEAD_LETTER_TOPIC, row.runnerId, DeliveryFailed.TYPE, event.eventId(), event, now)
+                                ? outbox.stage(deadLetterTopic, row.runnerId, DeliveryFailed.TYPE, event.eventId(), event, now)
                                         .replaceWith(true)
                                 : Uni.createFrom().item(false)))
                 .invoke(failedNow -> {

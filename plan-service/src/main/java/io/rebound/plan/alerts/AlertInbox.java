@@ -10,6 +10,7 @@ import io.rebound.events.EventJson;
 import io.rebound.events.OverloadAlertRaised.TippingActivity;
 import io.rebound.events.Severity;
 import io.rebound.plan.Plan;
+import io.rebound.plan.PlanConfig;
 import io.rebound.plan.PlanScope;
 import io.rebound.plan.RunnerLock;
 import io.rebound.plan.ledger.LedgerActivity;
@@ -39,9 +40,11 @@ public class AlertInbox {
     private static final List<AlertState> SHOWN = List.of(AlertState.RAISED, AlertState.WITHDRAWN);
 
     private final Outbox outbox;
+    private final String topic;
     private final Clock clock = Clock.systemUTC();
 
-    public AlertInbox(Outbox outbox) {
+    public AlertInbox(Outbox outbox, PlanConfig config) {
+        this.topic = config.topics().alerts();
         this.outbox = outbox;
     }
 
@@ -152,7 +155,7 @@ public class AlertInbox {
                 alert.updatedAt = now;
                 AlertAcknowledged event = new AlertAcknowledged(alert.alertId, alert.planId, alert.runnerId, alert.severity,
                         by, alert.acknowledgedNote, now);
-                return outbox.stage(AlertService.TOPIC, alert.runnerId, AlertAcknowledged.TYPE, event.eventId(), event, now)
+                return outbox.stage(topic, alert.runnerId, AlertAcknowledged.TYPE, event.eventId(), event, now)
                         .chain(() -> shown(List.of(alert)))
                         .map(list -> list.get(0));
             });

@@ -11,6 +11,7 @@ import io.rebound.events.OverloadAlertRaised.WindowRunning;
 import io.rebound.events.Phase;
 import io.rebound.events.Severity;
 import io.rebound.plan.Plan;
+import io.rebound.plan.PlanConfig;
 import io.rebound.plan.ledger.Ledger;
 import io.rebound.plan.ledger.LedgerActivity;
 import io.rebound.plan.rules.Finding;
@@ -43,14 +44,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AlertService {
 
-    public static final String TOPIC = "alerts";
 
     private final Ledger ledger;
     private final Outbox outbox;
+    private final String topic;
     private final AlertMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public AlertService(Ledger ledger, Outbox outbox, AlertMetrics metrics) {
+    public AlertService(Ledger ledger, Outbox outbox, AlertMetrics metrics, PlanConfig config) {
+        this.topic = config.topics().alerts();
         this.ledger = ledger;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -199,10 +201,10 @@ public class AlertService {
     private <T> Uni<Void> stage(io.opentelemetry.context.Context trace, Plan plan, EventType<T> type, String eventId, T event,
             Instant now) {
         if (trace == null) {
-            return outbox.stage(TOPIC, plan.runnerId, type, eventId, event, now);
+            return outbox.stage(topic, plan.runnerId, type, eventId, event, now);
         }
         try (Scope ignored = trace.makeCurrent()) {
-            return outbox.stage(TOPIC, plan.runnerId, type, eventId, event, now);
+            return outbox.stage(topic, plan.runnerId, type, eventId, event, now);
         }
     }
 
