@@ -3,7 +3,6 @@ package io.rebound.notification;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.PrometheusText;
-import io.rebound.devstack.Smtp;
 import io.rebound.events.DistanceUnit;
 import io.rebound.events.OverloadAlertRaised;
 import io.rebound.events.PlanChanged;
@@ -33,8 +31,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,27 +41,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(InfraAvailable.class)
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-class SmtpConnectionsIT {
+class SmtpConnectionsIT extends SmtpStopping {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     Pool database;
-
-    private Smtp smtp;
-
-    @BeforeEach
-    void embeddedSmtp() {
-        smtp = DevstackResource.smtp().orElse(null);
-        assumeTrue(smtp != null, "these tests cut devstack's embedded SMTP server's connections (run without -Dinfra)");
-    }
-
-    @AfterEach
-    void smtpBack() {
-        if (smtp != null) {
-            smtp.resume();
-        }
-    }
 
     @Test
     void manyEmailsGoOverNoMoreConnectionsThanAreSentAtOnce() throws IOException {

@@ -1,10 +1,17 @@
 package io.rebound.bench;
 
+import io.rebound.events.ActivityRecorded;
+import io.rebound.events.CloudEvents;
+import io.rebound.events.EventJson;
+import io.rebound.events.Sport;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,6 +22,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -29,6 +37,19 @@ final class Kafka implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         this.admin = Admin.create(props);
+    }
+
+    /**
+     * An {@code ActivityRecorded} for {@code activities} as activity-service's relay writes it (key: the runner, the
+     * CloudEvents headers), accepted now.
+     */
+    static ProducerRecord<String, String> recorded(String runner, Sport sport, OffsetDateTime start, int seconds,
+            int metres, int effort) {
+        Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
+        ActivityRecorded event = new ActivityRecorded(id, runner, sport, start, seconds, metres, effort, null, now, null, null);
+        return new ProducerRecord<>("activities", null, runner, EventJson.write(event),
+                CloudEvents.headers(id.toString(), ActivityRecorded.TYPE, "/rebound/bench", now));
     }
 
     int partitions(String topic) throws Exception {

@@ -1,13 +1,10 @@
 package io.rebound.bench;
 
 import io.rebound.events.ActivityRecorded;
-import io.rebound.events.CloudEvents;
-import io.rebound.events.EventJson;
 import io.rebound.events.Sport;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * plan-service alone: how many activities one instance evaluates a second. Starts devstack (own ports, data under
@@ -112,11 +107,7 @@ final class PlanThroughput {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
         long firstSent = System.currentTimeMillis();
         for (String runner : runners) {
-            Instant now = Instant.now();
-            UUID id = UUID.randomUUID();
-            ActivityRecorded event = new ActivityRecorded(id, runner, Sport.RUN, start, 1800, 5000, 5, null, now, null, null);
-            producer.send(new ProducerRecord<>(ACTIVITIES, null, runner, EventJson.write(event),
-                    CloudEvents.headers(id.toString(), ActivityRecorded.TYPE, "/rebound/bench", now)));
+            producer.send(Kafka.recorded(runner, Sport.RUN, start, 1800, 5000, 5));
         }
         producer.flush();
         long producedMs = System.currentTimeMillis() - firstSent;

@@ -1,8 +1,6 @@
 package io.rebound.bench;
 
 import io.rebound.events.ActivityRecorded;
-import io.rebound.events.CloudEvents;
-import io.rebound.events.EventJson;
 import io.rebound.events.Sport;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,12 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The measurements that need the running system: ingest against its two ceilings, end-to-end latency at three
@@ -593,12 +589,7 @@ final class SystemRun {
             OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
             for (int round = 0; round < 3; round++) {
                 for (String runner : warmUp) {
-                    Instant now = Instant.now();
-                    UUID id = UUID.randomUUID();
-                    ActivityRecorded walk = new ActivityRecorded(id, runner, Sport.WALK, start.minusMinutes(round * 10L), 1200,
-                            1500, 2, null, now, null, null);
-                    producer.send(new ProducerRecord<>(ACTIVITIES, null, runner, EventJson.write(walk),
-                            CloudEvents.headers(id.toString(), ActivityRecorded.TYPE, "/rebound/bench", now)));
+                    producer.send(Kafka.recorded(runner, Sport.WALK, start.minusMinutes(round * 10L), 1200, 1500, 2));
                 }
             }
             producer.flush();
@@ -885,12 +876,7 @@ final class SystemRun {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
         long firstSent = System.currentTimeMillis();
         for (String runner : runners) {
-            Instant now = Instant.now();
-            UUID id = UUID.randomUUID();
-            ActivityRecorded event = new ActivityRecorded(id, runner, Sport.RUN, start, 1800, 5000, 5, null, now, null, null);
-            ProducerRecord<String, String> record = new ProducerRecord<>(ACTIVITIES, null, runner, EventJson.write(event),
-                    CloudEvents.headers(id.toString(), ActivityRecorded.TYPE, "/rebound/bench", now));
-            producer.send(record);
+            producer.send(Kafka.recorded(runner, Sport.RUN, start, 1800, 5000, 5));
         }
         producer.flush();
         long lastSent = System.currentTimeMillis();
