@@ -29,7 +29,8 @@ class LocalLauncherTest {
         assertThat(host.find()).as("rebound sets MANAGEMENT_HOST").isTrue();
         assertThat(host.group(1)).isEqualTo("127.0.0.1");
         List<String> launches = script.lines().filter(line -> QUARKUS_LAUNCH.matcher(line).matches()).toList();
-        assertThat(launches).as("the three services (one loop) and the web app").hasSize(2);
+        assertThat(launches).as("the services' AOT training start, the services (one loop each) and the web app")
+                .hasSize(3);
         assertThat(launches).allSatisfy(line -> assertThat(line)
                 .as("a launch that binds the management port to MANAGEMENT_HOST").contains("QUARKUS_MANAGEMENT_HOST=$MANAGEMENT_HOST"));
         System.out.printf("deploy-tests [launcher]: ./rebound up starts %d Quarkus apps with management on %s%n",
