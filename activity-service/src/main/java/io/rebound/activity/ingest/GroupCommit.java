@@ -89,14 +89,16 @@ public class GroupCommit {
         }
     }
 
-    private List<Pending<?>> take() {
+    /**
+     * The next group: waiting deliveries, oldest first, up to {@code batchSize}. One taker at a time (groups end on
+     * several event loops): with two, one could poll the entry the other had peeked, and that entry, taken from the
+     * queue but put in no group, would never be answered.
+     */
+    private synchronized List<Pending<?>> take() {
         List<Pending<?>> group = new ArrayList<>();
         List<Pending<?>> next;
         while ((next = waiting.peek()) != null && (group.isEmpty() || group.size() + next.size() <= batchSize)) {
-            if (waiting.poll() != next) {
-                break;
-            }
-            group.addAll(next);
+            group.addAll(waiting.poll());
         }
         return group;
     }
