@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The settings of activity-service, all under {@code rebound.activity.*} (application.properties gives each its
- * {@code REBOUND_*} environment variable; docs/configuration.md lists them).
+ * {@code REBOUND_*} environment variable; docs/configuration.md lists them). Every key under the prefix must be here,
+ * or the service refuses to start (SRCFG00050): so also the sweep intervals the schedules read by expression.
  */
 @ConfigMapping(prefix = "rebound.activity")
 public interface ActivityConfig {
