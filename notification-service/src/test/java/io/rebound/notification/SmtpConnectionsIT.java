@@ -153,7 +153,9 @@ class SmtpConnectionsIT extends SmtpStopping {
             if (!Files.exists(path)) {
                 continue;
             }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+            // Read once: the table changes while connections open and close.
+            List<String> lines = Files.readAllLines(path);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 int local = port(fields[1]);
                 int remote = port(fields[2]);
