@@ -9,12 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * Stages events in the current transaction. Call {@link #stage} inside the transaction that makes the change,
- * then {@link OutboxRelay#wakeUp()} once it has committed. The trace context current at staging goes with the row,
- * so whoever consumes the event continues the trace of the change.
+ * Stages events in the current transaction. Call {@link #stage} inside the transaction that makes the change (a
+ * {@code @WithTransaction} method or {@link io.rebound.support.work.AfterCommit#transaction}): the relay is woken once
+ * it has committed. The trace context current at staging goes with the row, so whoever consumes the event continues
+ * the trace of the change.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private final OutboxRelay relay;
+
+    public Outbox(OutboxRelay relay) {
+        this.relay = relay;
+    }
 
     /**
      * @param eventId the CloudEvents id: derive it from the fact, so a repeated change cannot publish twice
@@ -31,6 +38,6 @@ public class Outbox {
         TraceContext trace = TraceContext.current();
         row.traceparent = trace.traceparent();
         row.tracestate = trace.tracestate();
-        return Panache.getSession().chain(session -> session.persist(row));
+        return Panache.getSession().chain(session -> session.persist(row)).invoke(relay::wakeAfterCommit);
     }
 }

@@ -5,7 +5,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.rebound.events.CloudEvents;
 import io.rebound.support.telemetry.TraceContext;
-import io.rebound.support.vertx.SafeContexts;
+import io.rebound.support.work.AfterCommit;
+import io.rebound.support.work.WorkQueue;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.apache.kafka.common.header.Headers;
@@ -40,14 +40,10 @@ public class OutboxRelay {
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = :at WHERE seq IN (:seqs)";
 
     private final MutinyEmitter<String> emitter;
-    private final Vertx vertx;
-    private final boolean enabled;
     private final int batchSize;
     private final String source;
     private final Duration stopWait;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final WorkQueue queue;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
             @ConfigProperty(name = "rebound.outbox.enabled", defaultValue = "true") boolean enabled,
@@ -55,18 +51,23 @@ public class OutboxRelay {
             @ConfigProperty(name = "rebound.outbox.stop-wait", defaultValue = "10s") Duration stopWait,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.emitter = emitter;
-        this.vertx = vertx;
-        this.enabled = enabled;
         this.batchSize = batchSize;
         this.source = "/rebound/" + application;
         this.stopWait = stopWait;
+        this.queue = new WorkQueue("outbox relay", vertx, context -> publishBatch().map(count -> count == batchSize));
+        if (enabled) {
+            queue.start();
+        }
     }
 
     /** Publishes whatever is waiting, soon, on a fresh Vert.x context (never inside the caller's session). */
     public void wakeUp() {
-        if (enabled && !stopping) {
-            SafeContexts.fresh(vertx).runOnContext(ignored -> drain());
-        }
+        queue.wakeUp();
+    }
+
+    /** Publishes what is staged in the transaction under way here, once it has committed. */
+    public void wakeAfterCommit() {
+        AfterCommit.wake(queue);
     }
 
     /**
@@ -75,38 +76,10 @@ public class OutboxRelay {
      * rows are not published again by the next start. What is left waits for the next start.
      */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
-        Instant deadline = Instant.now().plus(stopWait);
-        while (draining.get() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        if (draining.get()) {
+        if (!queue.stop(stopWait)) {
             Log.warnf("outbox relay: a batch was still publishing after %s; its rows are published again at the next start",
                     stopWait);
         }
-    }
-
-    private void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        publishAll().subscribe().with(published -> finish(), failure -> {
-            Log.warnf("outbox relay: publishing failed, will retry: %s", failure.getMessage());
-            finish();
-        });
-    }
-
-    private void finish() {
-        draining.set(false);
-        if (again.getAndSet(false) && !stopping) {
-            drain();
-        }
-    }
-
-    private Uni<Integer> publishAll() {
-        return publishBatch().chain(count -> count < batchSize || stopping ? Uni.createFrom().item(count) : publishAll());
     }
 
     private Uni<Integer> publishBatch() {
