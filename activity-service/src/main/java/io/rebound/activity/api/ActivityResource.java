@@ -9,7 +9,6 @@ import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.events.ActivityKind;
 import io.rebound.events.Sport;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
@@ -49,19 +48,17 @@ public class ActivityResource {
             .collect(Collectors.joining(", "));
 
     private final ActivityService activities;
-    private final OutboxRelay relay;
     private final RequestValidator validator;
     private final int maxList;
     private final IngestMetrics metrics;
     private final SecurityIdentity identity;
 
-    public ActivityResource(ActivityService activities, OutboxRelay relay, RequestValidator validator,
+    public ActivityResource(ActivityService activities, RequestValidator validator,
             ActivityConfig config, IngestMetrics metrics,
             SecurityIdentity identity) {
         this.metrics = metrics;
         this.identity = identity;
         this.activities = activities;
-        this.relay = relay;
         this.validator = validator;
         this.maxList = config.maxList();
     }
@@ -75,7 +72,6 @@ public class ActivityResource {
         check(request);
         ActivityAccess.mayRecordFor(caller(), request.runnerId());
         return activities.record(request.toDomain())
-                .invoke(relay::wakeUp)
                 .invoke(() -> metrics.counted(Provider.API, IngestMetrics.ACCEPTED))
                 .map(activity -> Response.accepted(new Accepted(activity.id, "accepted"))
                         .location(URI.create("/api/v1/runners/" + activity.runnerId + "/activities/" + activity.id))
@@ -124,7 +120,6 @@ public class ActivityResource {
             if (corrected == null) {
                 throw notFound(runnerId, activityId);
             }
-            relay.wakeUp();
             metrics.counted(Provider.API, "updated");
             return ActivityView.of(corrected);
         });
@@ -140,7 +135,6 @@ public class ActivityResource {
             if (!deleted) {
                 throw notFound(runnerId, activityId);
             }
-            relay.wakeUp();
             metrics.counted(Provider.API, "deleted");
             return Response.noContent().build();
         });

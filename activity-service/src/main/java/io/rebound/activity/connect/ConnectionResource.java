@@ -7,12 +7,10 @@ import io.rebound.activity.connect.ConnectSettings.Credentials;
 import io.rebound.activity.connect.ConnectionView.Authorization;
 import io.rebound.activity.connect.ConnectionView.Connected;
 import io.rebound.activity.connect.ConnectionView.Connections;
-import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.DeviceLink;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.TokenCipher;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
 import io.rebound.support.security.Caller;
@@ -51,13 +49,11 @@ public class ConnectionResource {
     private final TokenKeeper keeper;
     private final TokenCipher tokens;
     private final RequestValidator validator;
-    private final OutboxRelay relay;
-    private final FetchWorker worker;
     private final IngestMetrics metrics;
     private final SecurityIdentity identity;
 
     public ConnectionResource(ConnectionService connections, ConnectSettings settings, OAuthClients clients,
-            TokenKeeper keeper, TokenCipher tokens, RequestValidator validator, OutboxRelay relay, FetchWorker worker,
+            TokenKeeper keeper, TokenCipher tokens, RequestValidator validator,
             IngestMetrics metrics, SecurityIdentity identity) {
         this.connections = connections;
         this.settings = settings;
@@ -65,8 +61,6 @@ public class ConnectionResource {
         this.keeper = keeper;
         this.tokens = tokens;
         this.validator = validator;
-        this.relay = relay;
-        this.worker = worker;
         this.metrics = metrics;
         this.identity = identity;
     }
@@ -134,11 +128,7 @@ public class ConnectionResource {
                     return grant;
                 }))
                 .chain(grant -> connections.store(runnerId, provider, grant))
-                .invoke(stored -> {
-                    metrics.counted(provider, stored.replayed());
-                    relay.wakeUp();
-                    worker.wakeUp();
-                })
+                .invoke(stored -> metrics.counted(provider, stored.replayed()))
                 .map(stored -> Response.status(stored.created() ? 201 : 200).entity(new Connected(provider.code(),
                         stored.providerUserId(), stored.connectedAt(), stored.replayed().size(),
                         stored.backfill().code())).build());

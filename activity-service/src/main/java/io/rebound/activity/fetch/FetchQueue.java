@@ -12,10 +12,17 @@ import java.util.UUID;
 
 /**
  * Adds fetch jobs; a job of a provider user not linked yet waits until the link is made. Also queues a connect's
- * backfill: the first page of Strava's activity list, or Garmin's backfill windows.
+ * backfill: the first page of Strava's activity list, or Garmin's backfill windows. Whatever it makes due wakes the
+ * {@link FetchWorker} once the transaction it was added in has committed.
  */
 @ApplicationScoped
 public class FetchQueue {
+
+    private final FetchWorker worker;
+
+    public FetchQueue(FetchWorker worker) {
+        this.worker = worker;
+    }
 
     /** What a connection's backfill has come to. */
     public enum BackfillState {
@@ -28,13 +35,18 @@ public class FetchQueue {
 
     @WithTransaction
     public Uni<FetchJob> enqueue(Provider provider, String providerUserId, String providerActivityId, String url) {
-        return job(provider, providerUserId, providerActivityId, url).persist();
+        return job(provider, providerUserId, providerActivityId, url).<FetchJob>persist().invoke(worker::wakeAfterCommit);
     }
 
     /** Jobs that waited for this user's link become due. Call inside the transaction that makes the link. */
     public Uni<Integer> release(Provider provider, String providerUserId) {
         return FetchJob.update("state = ?1, nextAttemptAt = ?2 where provider = ?3 and providerUserId = ?4 and state = ?5",
-                FetchJob.PENDING, Instant.now(), provider.code(), providerUserId, FetchJob.UNLINKED);
+                FetchJob.PENDING, Instant.now(), provider.code(), providerUserId, FetchJob.UNLINKED)
+                .invoke(released -> {
+                    if (released > 0) {
+                        worker.wakeAfterCommit();
+                    }
+                });
     }
 
     /** Fetches of activities a backfill page listed. Call inside the transaction that settles the page. */
@@ -44,7 +56,7 @@ public class FetchQueue {
             job.backfill = true;
             return job;
         }).toList();
-        return jobs.isEmpty() ? Uni.createFrom().voidItem() : FetchJob.persist(jobs);
+        return jobs.isEmpty() ? Uni.createFrom().voidItem() : FetchJob.persist(jobs).invoke(worker::wakeAfterCommit);
     }
 
     /** Page {@code page} of the Strava athlete's activities since {@code since}. Call inside a transaction. */
@@ -54,7 +66,7 @@ public class FetchQueue {
         job.backfill = true;
         job.windowStart = since;
         job.page = page;
-        return job.persist().replaceWithVoid();
+        return job.persist().invoke(worker::wakeAfterCommit).replaceWithVoid();
     }
 
     /**
@@ -78,7 +90,7 @@ public class FetchQueue {
             start = end;
             due = due.plus(spacing);
         }
-        return FetchJob.persist(jobs);
+        return FetchJob.persist(jobs).invoke(worker::wakeAfterCommit);
     }
 
     /** Whether a backfill of this user is still under way. */

@@ -1,7 +1,6 @@
 package io.rebound.activity.fetch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,8 +18,9 @@ import io.rebound.activity.webhook.Backoff;
 import io.rebound.activity.webhook.FetchResult;
 import io.rebound.activity.webhook.polar.PolarClient;
 import io.rebound.activity.webhook.strava.StravaClient;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.vertx.SafeContexts;
+import io.rebound.support.work.AfterCommit;
+import io.rebound.support.work.WorkQueue;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -38,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fetches notified activities from Strava and Polar and stores them, and does connects' backfill work (Strava's
@@ -61,70 +60,56 @@ public class FetchWorker {
     private final TokenKeeper keeper;
     private final OAuthClients clients;
     private final FetchQueue queue;
-    private final OutboxRelay relay;
     private final IngestMetrics metrics;
-    private final Vertx vertx;
     private final StravaClient strava;
     private final PolarClient polar;
     private final Backoff backoff = new Backoff();
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean running;
+    private final WorkQueue work;
 
     public FetchWorker(IngestService ingest, TokenKeeper keeper, OAuthClients clients, FetchQueue queue,
-            OutboxRelay relay, IngestMetrics metrics, Vertx vertx, ActivityConfig config) {
+            IngestMetrics metrics, Vertx vertx, ActivityConfig config) {
         this.ingest = ingest;
         this.keeper = keeper;
         this.clients = clients;
         this.queue = queue;
-        this.relay = relay;
         this.metrics = metrics;
-        this.vertx = vertx;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.strava = new StravaClient(config.strava().baseUrl(), http, clock);
         this.polar = new PolarClient(config.polar().baseUrl(), http, clock);
+        this.work = new WorkQueue("fetch worker", vertx, this::batch);
     }
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
+        work.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        running = false;
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        work.stop(Duration.ZERO);
     }
 
     @Scheduled(every = "${rebound.activity.fetch.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        wakeUp();
+        work.wakeUp();
     }
 
-    /** Works through what is due, soon, on a fresh Vert.x context. */
-    public void wakeUp() {
-        if (!running) {
-            return;
-        }
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        Context context = SafeContexts.fresh(vertx);
-        context.runOnContext(ignored -> SafeContexts.on(context, this::claim)
+    /** Works through what is due once the transaction under way here has committed (it queued or released jobs). */
+    void wakeAfterCommit() {
+        AfterCommit.wake(work);
+    }
+
+    /**
+     * One batch, its jobs one after the other on the drain's context. A batch that queues new jobs (a backfill page
+     * listing activities) wakes the worker when it commits, so the drain looks again once this batch is through;
+     * a full batch by itself does not go round again.
+     */
+    private Uni<Boolean> batch(Context context) {
+        return claim()
                 .chain(jobs -> Multi.createFrom().iterable(jobs)
                         .onItem().transformToUniAndConcatenate(job -> process(job, context))
                         .collect().asList())
-                .subscribe().with(done -> finish(), failure -> {
-                    Log.warnf("fetch worker: %s; will retry", failure.getMessage());
-                    finish();
-                }));
-    }
-
-    private void finish() {
-        draining.set(false);
-        if (again.getAndSet(false)) {
-            wakeUp();
-        }
+                .replaceWith(false);
     }
 
     private Uni<List<FetchJob>> claim() {
@@ -211,7 +196,7 @@ public class FetchWorker {
             return settle(context, job.id, FetchJob.DONE, 1, null, null, null);
         }
         List<Long> ids = (List<Long>) ok.value();
-        return SafeContexts.on(context, () -> Panache.withTransaction(() -> FetchJob.<FetchJob>findById(job.id)
+        return SafeContexts.on(context, () -> AfterCommit.transaction(() -> FetchJob.<FetchJob>findById(job.id)
                 .chain(page -> {
                     page.state = FetchJob.DONE;
                     page.attempts += 1;
@@ -220,7 +205,7 @@ public class FetchWorker {
                             : queue.enqueueStravaPage(job.providerUserId, job.windowStart, job.page + 1);
                     return next.chain(() -> queue.enqueueBackfilled(provider, job.providerUserId,
                             ids.stream().map(String::valueOf).toList()));
-                }))).invoke(this::wakeUpSoon);
+                })));
     }
 
     /** A provider's failure in {@link FetchResult}'s terms, so retries and pauses work the same for every job. */
@@ -233,11 +218,6 @@ public class FetchWorker {
         }
         ProviderAnswer.Refused<?> refused = (ProviderAnswer.Refused<?>) answer;
         return new FetchResult.Unprocessable(what + ": HTTP " + refused.status() + " " + refused.body());
-    }
-
-    /** New jobs were queued from inside a batch: look again once this one is through. */
-    private void wakeUpSoon() {
-        again.set(true);
     }
 
     /** Parks a job until the user's link (or a new connect) releases it. */
@@ -271,14 +251,14 @@ public class FetchWorker {
 
     private Uni<Void> settle(Context context, UUID id, String state, int attempts, String error, String runnerId,
             FetchResult.Fetched fetched) {
-        Uni<IngestOutcome> settled = SafeContexts.on(context, () -> Panache.withTransaction(() -> FetchJob.<FetchJob>findById(id)
+        Uni<IngestOutcome> settled = SafeContexts.on(context, () -> AfterCommit.transaction(() -> FetchJob.<FetchJob>findById(id)
                 .chain(job -> {
                     job.state = state;
                     job.attempts += attempts;
                     job.lastError = error;
                     return fetched == null ? Uni.createFrom().nullItem() : ingest.apply(runnerId, fetched.activity(), null);
                 })));
-        return settled.invoke(relay::wakeUp).invoke(outcome -> {
+        return settled.invoke(outcome -> {
             if (outcome != null) {
                 metrics.counted(fetched.activity().provider(), outcome);
             }

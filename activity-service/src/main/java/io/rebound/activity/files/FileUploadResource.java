@@ -1,6 +1,5 @@
 package io.rebound.activity.files;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ingest.DeviceActivity;
@@ -8,10 +7,10 @@ import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.security.Caller;
 import io.rebound.support.security.Roles;
+import io.rebound.support.work.AfterCommit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -39,17 +38,15 @@ public class FileUploadResource {
 
     private final ActivityFileParser parser = new ActivityFileParser();
     private final IngestService ingest;
-    private final OutboxRelay relay;
     private final Vertx vertx;
     private final IngestMetrics metrics;
     private final SecurityIdentity identity;
 
-    public FileUploadResource(IngestService ingest, OutboxRelay relay, Vertx vertx, IngestMetrics metrics,
+    public FileUploadResource(IngestService ingest, Vertx vertx, IngestMetrics metrics,
             SecurityIdentity identity) {
         this.metrics = metrics;
         this.identity = identity;
         this.ingest = ingest;
-        this.relay = relay;
         this.vertx = vertx;
     }
 
@@ -66,7 +63,6 @@ public class FileUploadResource {
         // Reading and decoding a file of up to 25 MiB is blocking work: off the event loop, back on it to store.
         Uni<List<DeviceActivity>> parsed = vertx.executeBlocking(Uni.createFrom().item(() -> parse(file)));
         return parsed.chain(legs -> store(runnerId, legs)
-                .invoke(relay::wakeUp)
                 .invoke(outcomes -> metrics.counted(Provider.FILE, outcomes))
                 .map(outcomes -> {
                     boolean created = outcomes.stream().anyMatch(o -> o.result() == IngestOutcome.Result.CREATED);
@@ -78,7 +74,7 @@ public class FileUploadResource {
 
     /** Every leg of the file in one transaction: a multisport file is stored whole or not at all. */
     private Uni<List<IngestOutcome>> store(String runnerId, List<DeviceActivity> legs) {
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(legs)
+        return AfterCommit.transaction(() -> Multi.createFrom().iterable(legs)
                 .onItem().transformToUniAndConcatenate(leg -> ingest.own(runnerId, leg))
                 .collect().asList());
     }

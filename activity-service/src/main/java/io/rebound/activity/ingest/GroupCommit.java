@@ -1,11 +1,11 @@
 package io.rebound.activity.ingest;
 
 import io.opentelemetry.context.Context;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.opentelemetry.runtime.QuarkusContextStorage;
 import io.rebound.activity.ActivityConfig;
 import io.rebound.support.vertx.SafeContexts;
+import io.rebound.support.work.AfterCommit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -105,7 +105,7 @@ public class GroupCommit {
 
     private void commit(List<Pending<?>> group) {
         Object[] results = new Object[group.size()];
-        Panache.withTransaction(() -> Multi.createFrom().range(0, group.size())
+        AfterCommit.transaction(() -> Multi.createFrom().range(0, group.size())
                         .onItem().transformToUniAndConcatenate(i -> group.get(i).start().invoke(result -> results[i] = result))
                         .collect().last())
                 .subscribe().with(ignored -> {
@@ -124,7 +124,7 @@ public class GroupCommit {
     private void alone(List<Pending<?>> group) {
         Multi.createFrom().iterable(group)
                 .onItem().transformToUniAndConcatenate(pending -> SafeContexts.on(SafeContexts.fresh(vertx),
-                        () -> Panache.withTransaction(pending::start))
+                        () -> AfterCommit.transaction(pending::start))
                         .onItemOrFailure().invoke(pending::settle)
                         .onFailure().recoverWithNull())
                 .collect().last()

@@ -2,11 +2,9 @@ package io.rebound.activity.links;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
-import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.TokenCipher;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
 import io.rebound.support.security.Caller;
@@ -32,20 +30,16 @@ public class LinkResource {
     private final LinkService links;
     private final TokenCipher tokens;
     private final RequestValidator validator;
-    private final OutboxRelay relay;
-    private final FetchWorker worker;
     private final IngestMetrics metrics;
     private final SecurityIdentity identity;
 
-    public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator, OutboxRelay relay,
-            FetchWorker worker, IngestMetrics metrics, SecurityIdentity identity) {
+    public LinkResource(LinkService links, TokenCipher tokens, RequestValidator validator,
+            IngestMetrics metrics, SecurityIdentity identity) {
         this.identity = identity;
-        this.worker = worker;
         this.metrics = metrics;
         this.links = links;
         this.tokens = tokens;
         this.validator = validator;
-        this.relay = relay;
     }
 
     @POST
@@ -61,15 +55,10 @@ public class LinkResource {
                     + " rebound.activity.token-key, so it cannot store access tokens", List.of());
         }
         Provider provider = Provider.valueOf(request.provider().toUpperCase(Locale.ROOT));
-        return links.link(runnerId, provider, request).invoke(this::wakeUp)
+        return links.link(runnerId, provider, request)
                 .invoke(replayed -> metrics.counted(provider, replayed))
                 .map(replayed -> Response.status(201).entity(new Linked(runnerId, request.provider(),
                         request.providerUserId(), replayed.size())).build());
-    }
-
-    private void wakeUp() {
-        relay.wakeUp();
-        worker.wakeUp();
     }
 
     /** The answer to a link: how many activities kept for that user were applied. */

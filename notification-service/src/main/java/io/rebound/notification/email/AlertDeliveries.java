@@ -12,6 +12,7 @@ import io.rebound.notification.contacts.ContactDirectory;
 import io.rebound.support.inbox.ProcessedEvents;
 import io.rebound.support.messaging.IncomingEvents.Received;
 import io.rebound.support.telemetry.TraceContext;
+import io.rebound.support.work.AfterCommit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +55,14 @@ public class AlertDeliveries {
     private final ProcessedEvents processed;
     private final ContactDirectory contacts;
     private final AlertEmails emails;
+    private final DeliverySender sender;
 
-    public AlertDeliveries(ProcessedEvents processed, ContactDirectory contacts, AlertEmails emails) {
+    public AlertDeliveries(ProcessedEvents processed, ContactDirectory contacts, AlertEmails emails,
+            DeliverySender sender) {
         this.processed = processed;
         this.contacts = contacts;
         this.emails = emails;
+        this.sender = sender;
     }
 
     /**
@@ -67,8 +71,13 @@ public class AlertDeliveries {
      * plan has not arrived, rolling everything back so a retry starts clean.
      */
     public Uni<Integer> record(Received<OverloadAlertRaised> received) {
-        return Panache.withTransaction(() -> processed.firstDelivery(CONSUMER, received.id())
-                .chain(first -> first ? deliveriesOf(received.event()) : Uni.createFrom().item(0)));
+        return AfterCommit.transaction(() -> processed.firstDelivery(CONSUMER, received.id())
+                .chain(first -> first ? deliveriesOf(received.event()) : Uni.createFrom().item(0))
+                .invoke(due -> {
+                    if (due > 0) {
+                        sender.wakeAfterCommit();
+                    }
+                }));
     }
 
     /**
@@ -77,7 +86,7 @@ public class AlertDeliveries {
      */
     public Uni<Integer> withdraw(Received<AlertWithdrawn> received) {
         AlertWithdrawn withdrawn = received.event();
-        return Panache.withTransaction(() -> processed.firstDelivery(CONSUMER, received.id())
+        return AfterCommit.transaction(() -> processed.firstDelivery(CONSUMER, received.id())
                 .chain(first -> !first ? Uni.createFrom().item(0) : Panache.getSession()
                         .chain(session -> session.createNativeQuery(WITHDRAW)
                                 .setParameter("alertId", withdrawn.alertId())
@@ -118,13 +127,13 @@ public class AlertDeliveries {
     /**
      * The notice that the alert this recipient was emailed no longer applies; answers 1 if one is now due, 0 if that
      * recipient already has one. For an email SMTP took after its alert was withdrawn (it was on its way when the
-     * withdrawal came) the sender calls it too. Call in a transaction.
+     * withdrawal came) the sender calls it too. Call in a transaction; the sender is woken once it has committed.
      */
     public Uni<Integer> noticeOnce(Delivery original, String note) {
         return Delivery.count("alertId = ?1 and recipientRole = ?2 and kind = ?3", original.alertId,
                         original.recipientRole, Delivery.WITHDRAWAL)
                 .chain(existing -> existing > 0 ? Uni.createFrom().item(0)
-                        : notice(original, note).persist().replaceWith(1));
+                        : notice(original, note).persist().invoke(sender::wakeAfterCommit).replaceWith(1));
     }
 
     private Delivery notice(Delivery original, String note) {

@@ -25,12 +25,10 @@ public class AlertsListener {
     public static final String CHANNEL = "alerts";
 
     private final AlertDeliveries deliveries;
-    private final DeliverySender sender;
     private final Vertx vertx;
 
-    public AlertsListener(AlertDeliveries deliveries, DeliverySender sender, Vertx vertx) {
+    public AlertsListener(AlertDeliveries deliveries, Vertx vertx) {
         this.deliveries = deliveries;
-        this.sender = sender;
         this.vertx = vertx;
     }
 
@@ -63,9 +61,6 @@ public class AlertsListener {
                 .invoke(due -> {
                     Log.infof("alert %s (%s, runner %s, ce_id %s): %d email(s) due", alert.alertId(), alert.severity(),
                             alert.runnerId(), received.id(), due);
-                    if (due > 0) {
-                        sender.wakeUp();
-                    }
                 })
                 .replaceWithVoid();
     }
@@ -86,9 +81,6 @@ public class AlertsListener {
                 .invoke(notices -> {
                     Log.infof("alert %s (runner %s, ce_id %s) withdrawn: unsent emails stopped, %d notice(s) due",
                             withdrawn.alertId(), withdrawn.runnerId(), received.id(), notices);
-                    if (notices > 0) {
-                        sender.wakeUp();
-                    }
                 })
                 .replaceWithVoid();
     }

@@ -12,6 +12,8 @@ import io.rebound.notification.NotificationConfig;
 import io.rebound.notification.preferences.RecipientPolicy;
 import io.rebound.support.telemetry.TraceContext;
 import io.rebound.support.vertx.SafeContexts;
+import io.rebound.support.work.AfterCommit;
+import io.rebound.support.work.WorkQueue;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -27,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -66,9 +67,7 @@ public class DeliverySender {
      * stale and is taken again, and then only SENT is recorded, the email not sent a second time.
      */
     private final Set<UUID> sentNotRecorded = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final WorkQueue queue;
 
     public DeliverySender(SmtpClient smtp, DeliveryEmails mails, NotificationConfig config, FailedDeliveries failed,
             EmailMetrics metrics, Tracer tracer, Vertx vertx, RecipientPolicy policy, AlertDeliveries deliveries) {
@@ -81,13 +80,20 @@ public class DeliverySender {
         this.vertx = vertx;
         this.policy = policy;
         this.deliveries = deliveries;
+        // Every step it waits for is bounded in time (see database() and SmtpClient), so a drain always ends and
+        // releases the next.
+        this.queue = new WorkQueue("delivery sender", vertx, context -> sendBatch());
+        queue.start();
     }
 
     /** Sends whatever is due, soon. */
     public void wakeUp() {
-        if (!stopping) {
-            drain();
-        }
+        queue.wakeUp();
+    }
+
+    /** Sends what the transaction under way here makes due, once it has committed. */
+    public void wakeAfterCommit() {
+        AfterCommit.wake(queue);
     }
 
     @Scheduled(every = "${rebound.notification.sweep-interval:2s}", delayed = "1s",
@@ -97,45 +103,21 @@ public class DeliverySender {
     }
 
     /** Once the application stops, the database pool is going away: what is due is sent after the next start. */
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        queue.stop(Duration.ZERO);
     }
 
     /**
-     * One drain at a time: a wake-up while one runs makes it go round once more. Every step it waits for is
-     * bounded in time (see {@link #database} and {@link SmtpClient}), so a drain always ends and releases the next.
-     */
-    private void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        sendAll().subscribe().with(sent -> finish(), failure -> {
-            Log.warnf("delivery sender: could not claim or record deliveries, will retry: %s", failure.getMessage());
-            finish();
-        });
-    }
-
-    private void finish() {
-        draining.set(false);
-        if (again.getAndSet(false)) {
-            wakeUp();
-        }
-    }
-
-    /**
-     * Claims a batch and sends it, several at once (send-concurrency), then the next batch while batches come full.
-     * Each delivery's outcome stays its own: one that fails (SMTP refused it, or the database failed after SMTP had
+     * Claims a batch and sends it, several at once (send-concurrency); a full batch means more may be due. Each
+     * delivery's outcome stays its own: one that fails (SMTP refused it, or the database failed after SMTP had
      * taken it) never cancels the sends beside it, which may already be in SMTP's hands.
      */
-    private Uni<Integer> sendAll() {
+    private Uni<Boolean> sendBatch() {
         return database(this::claim)
                 .chain(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUni(this::sendAlone).merge(config.sendConcurrency())
                         .collect().asList()
-                        .replaceWith(rows.size()))
-                .chain(count -> count < config.batchSize() ? Uni.createFrom().item(count) : sendAll());
+                        .replaceWith(rows.size() >= config.batchSize()));
     }
 
     private Uni<Void> sendAlone(Delivery row) {
@@ -223,7 +205,7 @@ public class DeliverySender {
      * alert that no longer applies: the notice saying so is made due in the same transaction.
      */
     private Uni<Void> markSent(Delivery row) {
-        return database(() -> Panache.withTransaction(() -> Panache.getSession()
+        return database(() -> AfterCommit.transaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(SENT).setParameter("id", row.id).executeUpdate()
                                 .chain(updated -> updated == 0 ? Uni.createFrom().item(0) : session
                                         .createNativeQuery(WITHDRAWN_NOTE, String.class).setParameter("id", row.id)
@@ -234,7 +216,6 @@ public class DeliverySender {
                     if (notices > 0) {
                         Log.infof("alert %s was withdrawn while its %s email was on its way: a notice is due",
                                 row.alertId, row.recipientRole);
-                        wakeUp();
                     }
                 })
                 .invoke(() -> {

@@ -5,7 +5,7 @@ import io.quarkus.logging.Log;
 import io.rebound.events.DeliveryFailed;
 import io.rebound.notification.NotificationConfig;
 import io.rebound.support.outbox.Outbox;
-import io.rebound.support.outbox.OutboxRelay;
+import io.rebound.support.work.AfterCommit;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -36,14 +36,12 @@ public class FailedDeliveries {
     private final DeliveryBackoff backoff;
     private final Outbox outbox;
     private final String deadLetterTopic;
-    private final OutboxRelay relay;
     private final EmailMetrics metrics;
 
-    public FailedDeliveries(NotificationConfig config, Outbox outbox, OutboxRelay relay, EmailMetrics metrics) {
+    public FailedDeliveries(NotificationConfig config, Outbox outbox, EmailMetrics metrics) {
         this.deadLetterTopic = config.deadLetterTopic();
         this.backoff = DeliveryBackoff.of(config);
         this.outbox = outbox;
-        this.relay = relay;
         this.metrics = metrics;
     }
 
@@ -81,7 +79,7 @@ public class FailedDeliveries {
         DeliveryFailed event = new DeliveryFailed(row.id, row.alertId, row.runnerId, row.recipientRole.name(), row.kind,
                 reason, row.attempts + 1, row.createdAt, now,
                 redacted(row, error));
-        return Panache.withTransaction(() -> Panache.getSession()
+        return AfterCommit.transaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(FAIL)
                                 .setParameter("id", row.id)
                                 .setParameter("error", error)
@@ -94,7 +92,6 @@ public class FailedDeliveries {
                     if (failedNow) {
                         metrics.count(EmailMetrics.kindOf(row), EmailMetrics.Outcome.FAILED);
                     }
-                    relay.wakeUp();
                 })
                 .replaceWithVoid();
     }

@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.events.Severity;
 import io.rebound.plan.PlanConfig;
 import io.rebound.plan.alerts.AlertInbox;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
 import io.rebound.support.security.Caller;
@@ -30,15 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class AlertResource {
 
     private final AlertInbox inbox;
-    private final OutboxRelay relay;
     private final RequestValidator validator;
     private final SecurityIdentity identity;
     private final int maxList;
 
-    public AlertResource(AlertInbox inbox, OutboxRelay relay, RequestValidator validator, SecurityIdentity identity,
+    public AlertResource(AlertInbox inbox, RequestValidator validator, SecurityIdentity identity,
             PlanConfig config) {
         this.inbox = inbox;
-        this.relay = relay;
         this.validator = validator;
         this.identity = identity;
         this.maxList = config.maxList();
@@ -88,7 +85,6 @@ public class AlertResource {
         Caller caller = Caller.of(identity);
         return inbox.acknowledge(PlanAccess.scope(caller), plan -> PlanAccess.mayAcknowledge(caller, plan), alertId,
                         caller.subject(), request.note())
-                .invoke(relay::wakeUp)
                 .map(AlertView::of);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.plan.PlanConfig;
 import io.rebound.plan.PlanService;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
 import io.rebound.support.security.Caller;
@@ -41,18 +40,16 @@ public class PlanResource {
     private static final int MAX_YEARS_FROM_TODAY = 1;
 
     private final PlanService plans;
-    private final OutboxRelay relay;
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
     private final int maxList;
     private final Clock clock = Clock.systemUTC();
 
-    public PlanResource(PlanService plans, OutboxRelay relay, RequestValidator validator,
+    public PlanResource(PlanService plans, RequestValidator validator,
             ObjectMapper mapper, SecurityIdentity identity, PlanConfig config) {
         this.maxList = config.maxList();
         this.plans = plans;
-        this.relay = relay;
         this.validator = validator;
         this.mapper = mapper;
         this.identity = identity;
@@ -77,7 +74,6 @@ public class PlanResource {
             throw ProblemException.invalid("distanceUnit", "is needed (km or mi) when no peakWeek is given");
         }
         return plans.create(request.toDomain())
-                .invoke(relay::wakeUp)
                 .map(plan -> Response.created(URI.create("/api/v1/plans/" + plan.runnerId))
                         .entity(PlanView.of(plan, clock.instant())).build());
     }
@@ -112,7 +108,7 @@ public class PlanResource {
             validator.check(change);
             return plans.changeCaps(runnerId, change.toDomain(), json(change),
                     current -> CapsCheck.check(change, current));
-        }).invoke(relay::wakeUp).map(plan -> PlanView.of(plan, clock.instant()));
+        }).map(plan -> PlanView.of(plan, clock.instant()));
     }
 
     @GET

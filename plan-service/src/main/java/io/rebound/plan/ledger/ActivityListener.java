@@ -1,15 +1,14 @@
 package io.rebound.plan.ledger;
 
 import io.opentelemetry.context.Context;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.rebound.events.ActivityCorrected;
 import io.rebound.events.ActivityDeleted;
 import io.rebound.events.ActivityRecorded;
 import io.rebound.events.MalformedEventException;
 import io.rebound.support.messaging.IncomingEvents;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.vertx.SafeContexts;
+import io.rebound.support.work.AfterCommit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -39,12 +38,10 @@ public class ActivityListener {
     public static final String CHANNEL = "activities";
 
     private final ActivityChanges changes;
-    private final OutboxRelay relay;
     private final Vertx vertx;
 
-    public ActivityListener(ActivityChanges changes, OutboxRelay relay, Vertx vertx) {
+    public ActivityListener(ActivityChanges changes, Vertx vertx) {
         this.changes = changes;
-        this.relay = relay;
         this.vertx = vertx;
     }
 
@@ -108,8 +105,8 @@ public class ActivityListener {
 
     /** The changes in one transaction, retried on a passing failure; each attempt gets a fresh session. */
     private Uni<Void> transaction(List<ActivityChange> batch) {
-        Uni<Void> apply = SafeContexts.on(SafeContexts.fresh(vertx), () -> Panache.withTransaction(() -> changes.apply(batch)));
-        return IncomingEvents.retryingTransientFailures(apply).invoke(relay::wakeUp);
+        Uni<Void> apply = SafeContexts.on(SafeContexts.fresh(vertx), () -> AfterCommit.transaction(() -> changes.apply(batch)));
+        return IncomingEvents.retryingTransientFailures(apply);
     }
 
     /** Through the channel's failure strategy (dead-letter-queue, counted), done once the topic has the record. */

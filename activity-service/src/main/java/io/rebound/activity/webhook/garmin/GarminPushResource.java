@@ -13,7 +13,6 @@ import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.ingest.RefusedDelivery;
 import io.rebound.activity.webhook.WebhookJson;
 import io.rebound.activity.webhook.garmin.GarminPushService.PermissionChange;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -54,14 +53,12 @@ public class GarminPushResource {
 
     private final GarminPushSecret secret;
     private final GarminPushService pushes;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final IngestMetrics metrics;
 
-    public GarminPushResource(ActivityConfig config, GarminPushService pushes, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
+    public GarminPushResource(ActivityConfig config, GarminPushService pushes, ObjectMapper json, IngestMetrics metrics) {
         this.secret = new GarminPushSecret(config.garmin().pushSecret().orElse(List.of()));
         this.pushes = pushes;
-        this.relay = relay;
         this.json = json;
         this.metrics = metrics;
     }
@@ -132,7 +129,7 @@ public class GarminPushResource {
                     + " manuallyUpdatedActivities, deregistrations, userPermissionsChange)");
         }
         int count = summaries;
-        return pushes.apply(deliveries, records, deregistered, changes).invoke(relay::wakeUp).map(applied -> {
+        return pushes.apply(deliveries, records, deregistered, changes).map(applied -> {
             metrics.counted(Provider.GARMIN, applied.outcomes());
             refusals.forEach(refusal -> {
                 metrics.counted(Provider.GARMIN, IngestMetrics.REJECTED);

@@ -10,7 +10,6 @@ import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.webhook.WebhookJson;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -39,17 +38,15 @@ public class GenericWebhookResource {
 
     private final StandardWebhookVerifier verifier;
     private final IngestService ingest;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
     private final IngestMetrics metrics;
 
     public GenericWebhookResource(
-            ActivityConfig config, IngestService ingest, OutboxRelay relay, ObjectMapper json, IngestMetrics metrics) {
+            ActivityConfig config, IngestService ingest, ObjectMapper json, IngestMetrics metrics) {
         this.metrics = metrics;
         this.verifier = new StandardWebhookVerifier(config.webhook().generic().secrets().orElse(List.of()));
         this.ingest = ingest;
-        this.relay = relay;
         this.json = json;
     }
 
@@ -90,7 +87,7 @@ public class GenericWebhookResource {
             default -> throw ProblemException.invalid("type",
                     "must be activity.created, activity.updated or activity.deleted (got '" + type + "')");
         };
-        return outcome.invoke(relay::wakeUp).invoke(result -> metrics.counted(Provider.WEBHOOK, result))
+        return outcome.invoke(result -> metrics.counted(Provider.WEBHOOK, result))
                 .map(WebhookJson.Answer::of);
     }
 }

@@ -2,7 +2,6 @@ package io.rebound.activity.webhook.polar;
 
 import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.fetch.FetchQueue;
-import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
@@ -27,15 +26,13 @@ public class PolarWebhookResource {
     private final String secret;
     private final URI polarBase;
     private final FetchQueue queue;
-    private final FetchWorker worker;
     private final IngestMetrics metrics;
 
-    public PolarWebhookResource(ActivityConfig config, FetchQueue queue, FetchWorker worker, IngestMetrics metrics) {
+    public PolarWebhookResource(ActivityConfig config, FetchQueue queue, IngestMetrics metrics) {
         this.polarBase = config.polar().baseUrl().normalize();
         this.metrics = metrics;
         this.secret = config.polar().webhookSecret().filter(s -> !s.isBlank()).orElse(null);
         this.queue = queue;
-        this.worker = worker;
     }
 
     @POST
@@ -65,6 +62,6 @@ public class PolarWebhookResource {
             throw ProblemException.invalid("url", e.getMessage());
         }
         return queue.enqueue(Provider.POLAR, Long.toString(event.userId()), event.entityId(), event.url())
-                .invoke(worker::wakeUp).map(job -> new WebhookJson.Answer("queued", null));
+                .map(job -> new WebhookJson.Answer("queued", null));
     }
 }

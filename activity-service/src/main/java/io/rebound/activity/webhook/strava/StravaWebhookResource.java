@@ -2,13 +2,11 @@ package io.rebound.activity.webhook.strava;
 
 import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.fetch.FetchQueue;
-import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.links.LinkService;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.webhook.WebhookJson;
-import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Strava's webhook subscription: the {@code GET} handshake, and event {@code POST}s answered at once (Strava
- * wants an answer within 2 s); the activity itself is fetched afterwards by {@link FetchWorker}. Only events of our
+ * wants an answer within 2 s); the activity itself is fetched afterwards by the fetch worker. Only events of our
  * own subscription ({@link StravaSubscriptions}) are acted on.
  */
 @Path("/api/v1/webhooks/strava")
@@ -35,23 +33,19 @@ public class StravaWebhookResource {
 
     private final String verifyToken;
     private final FetchQueue queue;
-    private final FetchWorker worker;
     private final IngestService ingest;
-    private final OutboxRelay relay;
     private final LinkService links;
     private final IngestMetrics metrics;
     private final StravaSubscriptions subscriptions;
 
-    public StravaWebhookResource(ActivityConfig config, FetchQueue queue, FetchWorker worker, IngestService ingest, OutboxRelay relay, LinkService links,
+    public StravaWebhookResource(ActivityConfig config, FetchQueue queue, IngestService ingest, LinkService links,
             IngestMetrics metrics, StravaSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.links = links;
         this.verifyToken = config.strava().verifyToken().orElse(null);
         this.queue = queue;
-        this.worker = worker;
         this.ingest = ingest;
-        this.relay = relay;
     }
 
     @GET
@@ -96,10 +90,10 @@ public class StravaWebhookResource {
         }
         String activityId = Long.toString(event.objectId());
         if (event.aspectType() == StravaAspectType.DELETE) {
-            return ingest.delete(Provider.STRAVA, owner, null, activityId, event.eventTime()).invoke(relay::wakeUp)
+            return ingest.delete(Provider.STRAVA, owner, null, activityId, event.eventTime())
                     .invoke(outcome -> metrics.counted(Provider.STRAVA, outcome)).map(WebhookJson.Answer::of);
         }
-        return queue.enqueue(Provider.STRAVA, owner, activityId, null).invoke(worker::wakeUp)
+        return queue.enqueue(Provider.STRAVA, owner, activityId, null)
                 .map(job -> new WebhookJson.Answer("queued", null));
     }
 }
