@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,15 +28,10 @@ import org.junit.jupiter.api.Test;
 class EventBatchConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Vertx vertx;
+    private static final Vertx vertx = Vertx.vertx();
 
     /** What happened, in order: applies, commits, dead letters and the acknowledgement. */
     private final List<String> happened = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
 
     @AfterAll
     static void closeVertx() {

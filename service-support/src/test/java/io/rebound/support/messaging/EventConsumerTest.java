@@ -23,19 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The single-record envelope, with plain records: which handler an event reaches, what it refuses, what it retries. */
 class EventConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
+    private static final Vertx vertx = Vertx.vertx();
 
     @AfterAll
     static void closeVertx() {
