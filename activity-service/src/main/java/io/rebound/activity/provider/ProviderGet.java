@@ -68,7 +68,7 @@ public final class ProviderGet {
     /** Maps a 200 body to a fetched activity; a body that cannot be mapped is final, named by {@code what}. */
     public static FetchResult mapped(String body, String what, Function<JsonNode, DeviceActivity> mapper) {
         try {
-            return new FetchResult.Fetched(mapper.apply(JsonFields.parseObject(body, what + " body")));
+            return new FetchResult.Fetched(mapper.apply(ProviderJson.parseObject(body, what + " body")));
         } catch (IllegalArgumentException | DateTimeException e) {
             return new FetchResult.Unprocessable(what + ": " + e.getMessage());
         }

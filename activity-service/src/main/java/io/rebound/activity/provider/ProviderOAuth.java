@@ -59,6 +59,6 @@ public abstract class ProviderOAuth implements OAuthClient {
 
     /** When a token given now with {@code expires_in} seconds to live runs out; null when the answer does not say. */
     protected final Instant expiresIn(JsonNode answer) {
-        return JsonFields.longValue(answer, "expires_in").map(seconds -> clock.instant().plusSeconds(seconds)).orElse(null);
+        return ProviderJson.optionalLong(answer, "expires_in").map(seconds -> clock.instant().plusSeconds(seconds)).orElse(null);
     }
 }

@@ -3,7 +3,7 @@ package io.rebound.activity.provider.garmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.provider.Credentials;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.activity.provider.OAuthClient;
 import io.rebound.activity.provider.ProviderAnswer;
 import io.rebound.activity.provider.ProviderHttp;
@@ -74,7 +74,7 @@ public final class GarminOAuth extends ProviderOAuth {
     ProviderAnswer<String> userId(String accessToken) {
         HttpRequest request = ProviderHttp.withBearer(ProviderHttp.under(api, "/wellness-api/rest/user/id"),
                 accessToken).GET().build();
-        return call(request, "garmin user id", response -> JsonFields.requiredText(JsonFields.parseObject(response.body(), "garmin user id answer"),
+        return call(request, "garmin user id", response -> ProviderJson.requiredText(ProviderJson.parseObject(response.body(), "garmin user id answer"),
                         "userId"));
     }
 
@@ -93,8 +93,8 @@ public final class GarminOAuth extends ProviderOAuth {
     }
 
     private TokenGrant grant(HttpResponse<String> response) {
-        JsonNode answer = JsonFields.parseObject(response.body(), "garmin token answer");
-        return new TokenGrant(null, JsonFields.requiredText(answer, "access_token"),
-                JsonFields.text(answer, "refresh_token").orElse(null), expiresIn(answer));
+        JsonNode answer = ProviderJson.parseObject(response.body(), "garmin token answer");
+        return new TokenGrant(null, ProviderJson.requiredText(answer, "access_token"),
+                ProviderJson.optionalText(answer, "refresh_token").orElse(null), expiresIn(answer));
     }
 }

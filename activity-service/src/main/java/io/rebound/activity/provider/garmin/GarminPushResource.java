@@ -11,7 +11,7 @@ import io.rebound.activity.ingest.IngestService.Delivered;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.ingest.RefusedDelivery;
-import io.rebound.activity.provider.WebhookJson;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.activity.provider.garmin.GarminPushService.PermissionChange;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.Problem;
@@ -83,7 +83,7 @@ public class GarminPushResource {
         if (!secret.matches(given)) {
             throw refused();
         }
-        JsonNode root = WebhookJson.parse(json, WebhookJson.bodyText(body));
+        JsonNode root = ProviderJson.parse(json, ProviderJson.bodyText(body));
         Instant now = Instant.now();
         List<Delivered> deliveries = new ArrayList<>();
         List<Integer> storedAt = new ArrayList<>();
@@ -98,7 +98,7 @@ public class GarminPushResource {
                 continue;
             }
             any = true;
-            JsonNode items = WebhookJson.array(root, list);
+            JsonNode items = ProviderJson.array(root, list);
             for (int i = 0; i < items.size(); i++, summaries++) {
                 JsonNode item = item(items, list, i);
                 String at = list + "[" + i + "].";
@@ -115,14 +115,14 @@ public class GarminPushResource {
         }
         if (root.has("deregistrations")) {
             any = true;
-            JsonNode items = WebhookJson.array(root, "deregistrations");
+            JsonNode items = ProviderJson.array(root, "deregistrations");
             for (int i = 0; i < items.size(); i++) {
-                deregistered.add(WebhookJson.text(item(items, "deregistrations", i), "deregistrations[" + i + "].userId"));
+                deregistered.add(ProviderJson.text(item(items, "deregistrations", i), "deregistrations[" + i + "].userId"));
             }
         }
         if (root.has("userPermissionsChange")) {
             any = true;
-            JsonNode items = WebhookJson.array(root, "userPermissionsChange");
+            JsonNode items = ProviderJson.array(root, "userPermissionsChange");
             for (int i = 0; i < items.size(); i++) {
                 changes.add(permissionChange(item(items, "userPermissionsChange", i), "userPermissionsChange[" + i + "]."));
             }
@@ -159,22 +159,22 @@ public class GarminPushResource {
     }
 
     private static Delivered activity(JsonNode item, String at) {
-        long start = WebhookJson.wholeNumber(item, at + "startTimeInSeconds", 946_684_800L, 4_102_444_800L);
-        WebhookJson.checkTime(at + "startTimeInSeconds", Instant.ofEpochSecond(start), start + " = " + Instant.ofEpochSecond(start));
+        long start = ProviderJson.wholeNumber(item, at + "startTimeInSeconds", 946_684_800L, 4_102_444_800L);
+        ProviderJson.checkTime(at + "startTimeInSeconds", Instant.ofEpochSecond(start), start + " = " + Instant.ofEpochSecond(start));
         long offset = item.has("startTimeOffsetInSeconds")
-                ? WebhookJson.wholeNumber(item, at + "startTimeOffsetInSeconds", -MAX_OFFSET_SECONDS, MAX_OFFSET_SECONDS) : 0;
-        DeviceActivity activity = new DeviceActivity(Provider.GARMIN, WebhookJson.text(item, at + "summaryId"),
-                ProviderSports.map(Provider.GARMIN, WebhookJson.text(item, at + "activityType")),
+                ? ProviderJson.wholeNumber(item, at + "startTimeOffsetInSeconds", -MAX_OFFSET_SECONDS, MAX_OFFSET_SECONDS) : 0;
+        DeviceActivity activity = new DeviceActivity(Provider.GARMIN, ProviderJson.text(item, at + "summaryId"),
+                ProviderSports.map(Provider.GARMIN, ProviderJson.text(item, at + "activityType")),
                 OffsetDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.ofTotalSeconds((int) offset)),
-                WebhookJson.wholeNumber(item, at + "durationInSeconds", 1, 86_400),
-                item.has("distanceInMeters") ? WebhookJson.number(item, at + "distanceInMeters", 0, 500_000) : 0,
-                WebhookJson.optionalWholeNumber(item, at + "averageHeartRateInBeatsPerMinute", 20, 250));
-        return new Delivered(WebhookJson.text(item, at + "userId"), activity);
+                ProviderJson.wholeNumber(item, at + "durationInSeconds", 1, 86_400),
+                item.has("distanceInMeters") ? ProviderJson.number(item, at + "distanceInMeters", 0, 500_000) : 0,
+                ProviderJson.optionalWholeNumber(item, at + "averageHeartRateInBeatsPerMinute", 20, 250));
+        return new Delivered(ProviderJson.text(item, at + "userId"), activity);
     }
 
     private static PermissionChange permissionChange(JsonNode item, String at) {
-        String userId = WebhookJson.text(item, at + "userId");
-        JsonNode permissions = WebhookJson.array(item, at + "permissions");
+        String userId = ProviderJson.text(item, at + "userId");
+        JsonNode permissions = ProviderJson.array(item, at + "permissions");
         List<String> names = new ArrayList<>();
         for (Iterator<JsonNode> it = permissions.elements(); it.hasNext(); ) {
             JsonNode permission = it.next();
@@ -184,14 +184,14 @@ public class GarminPushResource {
             names.add(permission.asText());
         }
         Instant changedAt = item.hasNonNull("changeTimeInSeconds") ? Instant.ofEpochSecond(
-                WebhookJson.wholeNumber(item, at + "changeTimeInSeconds", 946_684_800L, 4_102_444_800L)) : null;
+                ProviderJson.wholeNumber(item, at + "changeTimeInSeconds", 946_684_800L, 4_102_444_800L)) : null;
         return new PermissionChange(userId, names, changedAt);
     }
 
     /** A field's text when it is one we could have stored, else null. */
     private static String usable(JsonNode item, String field) {
         try {
-            return WebhookJson.text(item, field);
+            return ProviderJson.text(item, field);
         } catch (ProblemException unusable) {
             return null;
         }

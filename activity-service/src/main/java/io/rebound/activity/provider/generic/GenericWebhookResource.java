@@ -9,7 +9,8 @@ import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
-import io.rebound.activity.provider.WebhookJson;
+import io.rebound.activity.provider.ProviderJson;
+import io.rebound.activity.provider.WebhookAnswer;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -57,10 +58,10 @@ public class GenericWebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "An activity created, updated or deleted in another app", description = "Signed as Standard"
             + " Webhooks describes; answered 200 once stored.")
-    public Uni<WebhookJson.Answer> receive(@RestHeader("webhook-id") String id, @RestHeader("webhook-timestamp") String timestamp,
+    public Uni<WebhookAnswer> receive(@RestHeader("webhook-id") String id, @RestHeader("webhook-timestamp") String timestamp,
             @RestHeader("webhook-signature") String signature, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        WebhookJson.checkSize(raw);
+        ProviderJson.checkSize(raw);
         String refused = verifier.problem(id, timestamp, signature, raw, clock.instant());
         if (refused != null) {
             metrics.signatureFailed(Provider.WEBHOOK);
@@ -71,26 +72,26 @@ public class GenericWebhookResource {
             throw ProblemException.invalid("webhook-id", "must be at most " + MAX_ID_LENGTH + " characters (got "
                     + id.length() + ")");
         }
-        JsonNode root = WebhookJson.parse(json, WebhookJson.bodyText(raw));
-        String type = WebhookJson.text(root, "type");
-        JsonNode data = WebhookJson.object(root, "data");
-        String userId = WebhookJson.text(data, "data.userId");
+        JsonNode root = ProviderJson.parse(json, ProviderJson.bodyText(raw));
+        String type = ProviderJson.text(root, "type");
+        JsonNode data = ProviderJson.object(root, "data");
+        String userId = ProviderJson.text(data, "data.userId");
         // Apps number their activities each in their own way: the user's id keeps two apps' "42" apart.
-        String activityId = userId + ":" + WebhookJson.text(data, "data.activityId");
+        String activityId = userId + ":" + ProviderJson.text(data, "data.activityId");
         // The app's own time of this version orders deliveries that arrive out of order; else the delivery's time.
-        Instant versionAt = root.hasNonNull("timestamp") ? WebhookJson.time(root, "timestamp").toInstant()
+        Instant versionAt = root.hasNonNull("timestamp") ? ProviderJson.time(root, "timestamp").toInstant()
                 : Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
         Uni<IngestOutcome> outcome = switch (type) {
             case "activity.created", "activity.updated" -> ingest.upsert(userId, id, new DeviceActivity(Provider.WEBHOOK,
-                    activityId, ProviderSports.map(Provider.WEBHOOK, WebhookJson.text(data, "data.sport")),
-                    WebhookJson.time(data, "data.startTime"), WebhookJson.wholeNumber(data, "data.durationSeconds", 1, 86_400),
-                    WebhookJson.number(data, "data.distanceMetres", 0, 500_000),
-                    WebhookJson.optionalWholeNumber(data, "data.averageHeartRate", 20, 250)), versionAt);
+                    activityId, ProviderSports.map(Provider.WEBHOOK, ProviderJson.text(data, "data.sport")),
+                    ProviderJson.time(data, "data.startTime"), ProviderJson.wholeNumber(data, "data.durationSeconds", 1, 86_400),
+                    ProviderJson.number(data, "data.distanceMetres", 0, 500_000),
+                    ProviderJson.optionalWholeNumber(data, "data.averageHeartRate", 20, 250)), versionAt);
             case "activity.deleted" -> ingest.delete(Provider.WEBHOOK, userId, id, activityId, versionAt);
             default -> throw ProblemException.invalid("type",
                     "must be activity.created, activity.updated or activity.deleted (got '" + type + "')");
         };
         return outcome.invoke(relay::wakeUp).invoke(result -> metrics.counted(Provider.WEBHOOK, result))
-                .map(WebhookJson.Answer::of);
+                .map(WebhookAnswer::of);
     }
 }

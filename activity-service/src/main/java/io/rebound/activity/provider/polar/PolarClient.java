@@ -7,7 +7,7 @@ import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.provider.FetchResult;
 import io.rebound.activity.provider.ProviderGet;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.activity.provider.RetryAfter;
 import io.rebound.events.Sport;
 import java.net.URI;
@@ -123,30 +123,30 @@ public final class PolarClient {
     private DeviceActivity toDeviceActivity(JsonNode exercise) {
         return new DeviceActivity(
                 Provider.POLAR,
-                JsonFields.requiredText(exercise, "id"),
+                ProviderJson.requiredText(exercise, "id"),
                 sport(exercise),
                 startTime(exercise),
                 durationSeconds(exercise),
-                JsonFields.number(exercise, "distance").orElse(0.0),
-                JsonFields.number(exercise.path("heart_rate"), "average").map(bpm -> (int) Math.round(bpm)).orElse(null));
+                ProviderJson.optionalNumber(exercise, "distance").orElse(0.0),
+                ProviderJson.optionalNumber(exercise.path("heart_rate"), "average").map(bpm -> (int) Math.round(bpm)).orElse(null));
     }
 
     /** detailed_sport_info tells a trail run from a road run; sport alone is the fallback for unlisted details. */
     private static Sport sport(JsonNode exercise) {
-        Sport detailed = JsonFields.text(exercise, "detailed_sport_info")
+        Sport detailed = ProviderJson.optionalText(exercise, "detailed_sport_info")
                 .map(info -> ProviderSports.map(Provider.POLAR, info.toLowerCase(Locale.ROOT)))
                 .orElse(Sport.OTHER);
         if (detailed != Sport.OTHER) {
             return detailed;
         }
-        return JsonFields.text(exercise, "sport")
+        return ProviderJson.optionalText(exercise, "sport")
                 .map(sport -> ProviderSports.map(Provider.POLAR, sport.toLowerCase(Locale.ROOT)))
                 .orElse(Sport.OTHER);
     }
 
     /** start_time is the watch's wall clock; start_time_utc_offset (minutes) says where that clock was. */
     private OffsetDateTime startTime(JsonNode exercise) {
-        String startTime = JsonFields.requiredText(exercise, "start_time");
+        String startTime = ProviderJson.requiredText(exercise, "start_time");
         LocalDateTime wallClock;
         try {
             wallClock = LocalDateTime.parse(startTime);
@@ -154,18 +154,18 @@ public final class PolarClient {
             throw new IllegalArgumentException(
                     "start_time '" + startTime + "' is not a local ISO-8601 date-time like 2025-07-12T16:05:31");
         }
-        Optional<Long> minutes = JsonFields.longValue(exercise, "start_time_utc_offset");
+        Optional<Long> minutes = ProviderJson.optionalLong(exercise, "start_time_utc_offset");
         if (minutes.isPresent() && Math.abs(minutes.get()) > 18 * 60) {
             throw new IllegalArgumentException(
                     "start_time_utc_offset " + minutes.get() + " is out of range, expected minutes within ±1080");
         }
         OffsetDateTime start = wallClock.atOffset(minutes.isEmpty() ? ZoneOffset.UTC
                 : ZoneOffset.ofTotalSeconds(Math.toIntExact(minutes.get() * 60)));
-        return JsonFields.checkedTime(times, "start_time", start.toInstant(), start);
+        return ProviderJson.checkedTime(times, "start_time", start.toInstant(), start);
     }
 
     private static long durationSeconds(JsonNode exercise) {
-        String duration = JsonFields.requiredText(exercise, "duration");
+        String duration = ProviderJson.requiredText(exercise, "duration");
         try {
             return Math.round(Duration.parse(duration).toMillis() / 1000.0);
         } catch (DateTimeParseException e) {

@@ -1,7 +1,7 @@
 package io.rebound.activity.provider.polar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -33,18 +33,18 @@ public record PolarEvent(String event, Long userId, String entityId, Instant tim
      * {@link IllegalArgumentException} naming it.
      */
     public static PolarEvent parse(String json) {
-        JsonNode root = JsonFields.parseObject(json, "polar event body");
-        String event = JsonFields.requiredString(root, "event");
-        Instant timestamp = JsonFields.checkedTime("timestamp", timestamp(JsonFields.requiredString(root, "timestamp")));
+        JsonNode root = ProviderJson.parseObject(json, "polar event body");
+        String event = ProviderJson.requiredString(root, "event");
+        Instant timestamp = ProviderJson.checkedTime("timestamp", timestamp(ProviderJson.requiredString(root, "timestamp")));
         if (PING.equals(event)) {
             return new PolarEvent(event, null, null, timestamp, null);
         }
         return new PolarEvent(
                 event,
-                JsonFields.requiredId(root, "user_id"),
-                entityId(JsonFields.requiredString(root, "entity_id")),
+                ProviderJson.requiredId(root, "user_id"),
+                entityId(ProviderJson.requiredString(root, "entity_id")),
                 timestamp,
-                JsonFields.requiredString(root, "url"));
+                ProviderJson.requiredString(root, "url"));
     }
 
     /** The message AccessLink sends to check the webhook answers; acknowledge it with 200 and do nothing else. */

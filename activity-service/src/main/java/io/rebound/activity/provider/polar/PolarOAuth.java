@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.provider.Credentials;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.activity.provider.OAuthClient;
 import io.rebound.activity.provider.ProviderAnswer;
 import io.rebound.activity.provider.ProviderHttp;
@@ -93,8 +93,8 @@ public final class PolarOAuth extends ProviderOAuth {
     }
 
     private TokenGrant grant(HttpResponse<String> response) {
-        JsonNode answer = JsonFields.parseObject(response.body(), "polar token answer");
-        return new TokenGrant(Long.toString(JsonFields.requiredId(answer, "x_user_id")),
-                JsonFields.requiredText(answer, "access_token"), null, expiresIn(answer));
+        JsonNode answer = ProviderJson.parseObject(response.body(), "polar token answer");
+        return new TokenGrant(Long.toString(ProviderJson.requiredId(answer, "x_user_id")),
+                ProviderJson.requiredText(answer, "access_token"), null, expiresIn(answer));
     }
 }

@@ -5,7 +5,8 @@ import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.provider.WebhookJson;
+import io.rebound.activity.provider.ProviderJson;
+import io.rebound.activity.provider.WebhookAnswer;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,9 +42,9 @@ public class PolarWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Polar AccessLink event (EXERCISE or the PING check)")
-    public Uni<WebhookJson.Answer> event(@RestHeader("Polar-Webhook-Signature") String signature, byte[] body) {
+    public Uni<WebhookAnswer> event(@RestHeader("Polar-Webhook-Signature") String signature, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        WebhookJson.checkSize(raw);
+        ProviderJson.checkSize(raw);
         if (secret == null || !PolarSignature.verify(raw, signature, secret)) {
             metrics.signatureFailed(Provider.POLAR);
             throw new ProblemException(401, "Signature refused",
@@ -51,12 +52,12 @@ public class PolarWebhookResource {
         }
         PolarEvent event;
         try {
-            event = PolarEvent.parse(WebhookJson.bodyText(raw));
+            event = PolarEvent.parse(ProviderJson.bodyText(raw));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("(body)", e.getMessage());
         }
         if (!event.isExercise()) {
-            return Uni.createFrom().item(new WebhookJson.Answer(event.isPing() ? "pong" : "ignored", null));
+            return Uni.createFrom().item(new WebhookAnswer(event.isPing() ? "pong" : "ignored", null));
         }
         try {
             // Checked now as well as when fetched: a url that will never be fetched is not worth queueing.
@@ -65,6 +66,6 @@ public class PolarWebhookResource {
             throw ProblemException.invalid("url", e.getMessage());
         }
         return queue.enqueue(Provider.POLAR, Long.toString(event.userId()), event.entityId(), event.url())
-                .invoke(worker::wakeUp).map(job -> new WebhookJson.Answer("queued", null));
+                .invoke(worker::wakeUp).map(job -> new WebhookAnswer("queued", null));
     }
 }

@@ -11,7 +11,7 @@ import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.provider.FetchResult;
 import io.rebound.activity.provider.ProviderGet;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.activity.provider.RetryAfter;
 import io.rebound.support.json.TreeReaders;
 import java.net.URI;
@@ -87,7 +87,7 @@ public final class StravaClient {
             throw new IllegalArgumentException("strava activity list is not a JSON array");
         }
         List<Long> ids = new ArrayList<>();
-        list.forEach(activity -> ids.add(JsonFields.requiredId(activity, "id")));
+        list.forEach(activity -> ids.add(ProviderJson.requiredId(activity, "id")));
         return ids;
     }
 
@@ -101,9 +101,9 @@ public final class StravaClient {
     }
 
     private DeviceActivity toDeviceActivity(JsonNode activity) {
-        long id = JsonFields.requiredLong(activity, "id");
-        String sportType = JsonFields.text(activity, "sport_type")
-                .or(() -> JsonFields.text(activity, "type"))
+        long id = ProviderJson.requiredLong(activity, "id");
+        String sportType = ProviderJson.optionalText(activity, "sport_type")
+                .or(() -> ProviderJson.optionalText(activity, "type"))
                 .orElse(null);
         return new DeviceActivity(
                 Provider.STRAVA,
@@ -111,14 +111,14 @@ public final class StravaClient {
                 ProviderSports.map(Provider.STRAVA, sportType),
                 startTime(activity),
                 durationSeconds(activity),
-                JsonFields.number(activity, "distance").orElse(0.0),
-                JsonFields.number(activity, "average_heartrate").map(bpm -> (int) Math.round(bpm)).orElse(null));
+                ProviderJson.optionalNumber(activity, "distance").orElse(0.0),
+                ProviderJson.optionalNumber(activity, "average_heartrate").map(bpm -> (int) Math.round(bpm)).orElse(null));
     }
 
     /** Moving time is what the runner did; elapsed time includes standing at lights and is only the fallback. */
     private static long durationSeconds(JsonNode activity) {
-        return JsonFields.longValue(activity, "moving_time").filter(seconds -> seconds > 0)
-                .or(() -> JsonFields.longValue(activity, "elapsed_time").filter(seconds -> seconds > 0))
+        return ProviderJson.optionalLong(activity, "moving_time").filter(seconds -> seconds > 0)
+                .or(() -> ProviderJson.optionalLong(activity, "elapsed_time").filter(seconds -> seconds > 0))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "moving_time and elapsed_time are both missing or zero, expected seconds"));
     }
@@ -129,7 +129,7 @@ public final class StravaClient {
      * that was in force (daylight saving included). Without a known zone the local start says the offset.
      */
     private OffsetDateTime startTime(JsonNode activity) {
-        String startDate = JsonFields.requiredText(activity, "start_date");
+        String startDate = ProviderJson.requiredText(activity, "start_date");
         Instant start;
         try {
             start = Instant.parse(startDate);
@@ -137,12 +137,12 @@ public final class StravaClient {
             throw new IllegalArgumentException(
                     "start_date '" + startDate + "' is not an ISO-8601 UTC instant like 2025-07-12T14:05:31Z");
         }
-        JsonFields.checkedTime(times, "start_date", start, startDate);
-        Optional<ZoneId> zone = JsonFields.text(activity, "timezone").flatMap(StravaClient::zoneOf);
+        ProviderJson.checkedTime(times, "start_date", start, startDate);
+        Optional<ZoneId> zone = ProviderJson.optionalText(activity, "timezone").flatMap(StravaClient::zoneOf);
         if (zone.isPresent()) {
             return OffsetDateTime.ofInstant(start, zone.get());
         }
-        return JsonFields.text(activity, "start_date_local")
+        return ProviderJson.optionalText(activity, "start_date_local")
                 .flatMap(local -> offsetFromLocal(start, local))
                 .map(start::atOffset)
                 .orElse(start.atOffset(ZoneOffset.UTC));

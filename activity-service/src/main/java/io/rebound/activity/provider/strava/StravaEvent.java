@@ -1,7 +1,7 @@
 package io.rebound.activity.provider.strava;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,14 +38,14 @@ public record StravaEvent(
      * {@link IllegalArgumentException} naming it.
      */
     public static StravaEvent parse(String json) {
-        JsonNode root = JsonFields.parseObject(json, "strava event body");
+        JsonNode root = ProviderJson.parseObject(json, "strava event body");
         return new StravaEvent(
-                StravaObjectType.fromCode(JsonFields.requiredString(root, "object_type")),
-                JsonFields.requiredId(root, "object_id"),
-                StravaAspectType.fromCode(JsonFields.requiredString(root, "aspect_type")),
-                JsonFields.requiredId(root, "owner_id"),
-                JsonFields.requiredId(root, "subscription_id"),
-                eventTime(JsonFields.requiredLong(root, "event_time")),
+                StravaObjectType.fromCode(ProviderJson.requiredString(root, "object_type")),
+                ProviderJson.requiredId(root, "object_id"),
+                StravaAspectType.fromCode(ProviderJson.requiredString(root, "aspect_type")),
+                ProviderJson.requiredId(root, "owner_id"),
+                ProviderJson.requiredId(root, "subscription_id"),
+                eventTime(ProviderJson.requiredLong(root, "event_time")),
                 updates(root.path("updates")));
     }
 
@@ -55,7 +55,7 @@ public record StravaEvent(
             throw new IllegalArgumentException("event_time must be seconds since 1970 in the year 2000 or later and"
                     + " at most 24 hours in the future, was " + epochSecond);
         }
-        return JsonFields.checkedTime("event_time", Instant.ofEpochSecond(epochSecond));
+        return ProviderJson.checkedTime("event_time", Instant.ofEpochSecond(epochSecond));
     }
 
     /** The athlete revoked this app's access: drop their tokens and stop fetching. */

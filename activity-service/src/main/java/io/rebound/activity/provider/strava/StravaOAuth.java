@@ -3,7 +3,7 @@ package io.rebound.activity.provider.strava;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rebound.activity.ingest.Provider;
 import io.rebound.activity.provider.Credentials;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.activity.provider.OAuthClient;
 import io.rebound.activity.provider.ProviderAnswer;
 import io.rebound.activity.provider.ProviderHttp;
@@ -80,12 +80,12 @@ public final class StravaOAuth extends ProviderOAuth {
     }
 
     private static TokenGrant grant(HttpResponse<String> response, boolean withAthlete) {
-        JsonNode answer = JsonFields.parseObject(response.body(), "strava token answer");
+        JsonNode answer = ProviderJson.parseObject(response.body(), "strava token answer");
         String athlete = withAthlete
-                ? Long.toString(JsonFields.requiredId(answer.path("athlete"), "id"))
+                ? Long.toString(ProviderJson.requiredId(answer.path("athlete"), "id"))
                 : null;
-        return new TokenGrant(athlete, JsonFields.requiredText(answer, "access_token"),
-                JsonFields.text(answer, "refresh_token").orElse(null),
-                JsonFields.longValue(answer, "expires_at").map(Instant::ofEpochSecond).orElse(null));
+        return new TokenGrant(athlete, ProviderJson.requiredText(answer, "access_token"),
+                ProviderJson.optionalText(answer, "refresh_token").orElse(null),
+                ProviderJson.optionalLong(answer, "expires_at").map(Instant::ofEpochSecond).orElse(null));
     }
 }

@@ -1,7 +1,7 @@
 package io.rebound.activity.provider.strava;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rebound.activity.provider.JsonFields;
+import io.rebound.activity.provider.ProviderJson;
 import io.rebound.support.json.TreeReaders;
 import java.io.IOException;
 import java.net.URI;
@@ -70,8 +70,8 @@ public final class StravaSubscriptionClient {
         HttpRequest request = HttpRequest.newBuilder(uri("", Map.of())).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build();
-        JsonNode answer = JsonFields.parseObject(send(request, "create the subscription"), "strava subscription");
-        return JsonFields.requiredLong(answer, "id");
+        JsonNode answer = ProviderJson.parseObject(send(request, "create the subscription"), "strava subscription");
+        return ProviderJson.requiredLong(answer, "id");
     }
 
     /** The subscriptions Strava holds for our application (at most one). */
@@ -89,9 +89,9 @@ public final class StravaSubscriptionClient {
         }
         List<Subscription> subscriptions = new ArrayList<>();
         for (JsonNode item : array) {
-            subscriptions.add(new Subscription(JsonFields.requiredLong(item, "id"),
-                    JsonFields.text(item, "callback_url").orElse(null),
-                    JsonFields.text(item, "created_at").map(StravaSubscriptionClient::instant).orElse(null)));
+            subscriptions.add(new Subscription(ProviderJson.requiredLong(item, "id"),
+                    ProviderJson.optionalText(item, "callback_url").orElse(null),
+                    ProviderJson.optionalText(item, "created_at").map(StravaSubscriptionClient::instant).orElse(null)));
         }
         return subscriptions;
     }

@@ -7,7 +7,8 @@ import io.rebound.activity.links.LinkService;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.provider.WebhookJson;
+import io.rebound.activity.provider.ProviderJson;
+import io.rebound.activity.provider.WebhookAnswer;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
@@ -67,8 +68,8 @@ public class StravaWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Strava event: an activity created, updated or deleted, or an athlete's access revoked")
-    public Uni<WebhookJson.Answer> event(byte[] body) {
-        String text = WebhookJson.bodyText(body);
+    public Uni<WebhookAnswer> event(byte[] body) {
+        String text = ProviderJson.bodyText(body);
         StravaEvent event;
         try {
             event = StravaEvent.parse(text);
@@ -87,19 +88,19 @@ public class StravaWebhookResource {
         });
     }
 
-    private Uni<WebhookJson.Answer> act(StravaEvent event) {
+    private Uni<WebhookAnswer> act(StravaEvent event) {
         String owner = Long.toString(event.ownerId());
         if (event.objectType() == StravaObjectType.ATHLETE) {
             return event.isDeauthorization()
-                    ? links.deauthorize(Provider.STRAVA, owner).map(ignored -> new WebhookJson.Answer("deauthorized", null))
-                    : Uni.createFrom().item(new WebhookJson.Answer("ignored", null));
+                    ? links.deauthorize(Provider.STRAVA, owner).map(ignored -> new WebhookAnswer("deauthorized", null))
+                    : Uni.createFrom().item(new WebhookAnswer("ignored", null));
         }
         String activityId = Long.toString(event.objectId());
         if (event.aspectType() == StravaAspectType.DELETE) {
             return ingest.delete(Provider.STRAVA, owner, null, activityId, event.eventTime()).invoke(relay::wakeUp)
-                    .invoke(outcome -> metrics.counted(Provider.STRAVA, outcome)).map(WebhookJson.Answer::of);
+                    .invoke(outcome -> metrics.counted(Provider.STRAVA, outcome)).map(WebhookAnswer::of);
         }
         return queue.enqueue(Provider.STRAVA, owner, activityId, null).invoke(worker::wakeUp)
-                .map(job -> new WebhookJson.Answer("queued", null));
+                .map(job -> new WebhookAnswer("queued", null));
     }
 }

@@ -10,20 +10,20 @@ import io.rebound.support.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 /** The generic webhook's and Garmin's fields have the JSON types their documents give, nothing looser. */
-class WebhookJsonTest {
+class ProviderJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aTextFieldIsReadAsGiven() throws Exception {
-        assertThat(WebhookJson.text(json("{\"summaryId\": \"x153a9f3-5a9478d4-6\"}"), "activities[0].summaryId"))
+        assertThat(ProviderJson.text(json("{\"summaryId\": \"x153a9f3-5a9478d4-6\"}"), "activities[0].summaryId"))
                 .isEqualTo("x153a9f3-5a9478d4-6");
     }
 
     @Test
     void aNumberForATextFieldIsRefusedByName() throws Exception {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> WebhookJson.text(json("{\"summaryId\": 519771}"), "activities[0].summaryId"));
+                () -> ProviderJson.text(json("{\"summaryId\": 519771}"), "activities[0].summaryId"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errors()).containsExactly(
@@ -35,10 +35,10 @@ class WebhookJsonTest {
         JsonNode node = json("{\"averageHeartRate\": 150.5}");
 
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> WebhookJson.optionalWholeNumber(node, "data.averageHeartRate", 20, 250));
+                () -> ProviderJson.optionalWholeNumber(node, "data.averageHeartRate", 20, 250));
 
         assertThat(refused.errors()).containsExactly(new Problem.FieldError("data.averageHeartRate", "must be a whole number"));
-        assertThat(WebhookJson.optionalWholeNumber(json("{\"averageHeartRate\": 150}"), "data.averageHeartRate", 20, 250))
+        assertThat(ProviderJson.optionalWholeNumber(json("{\"averageHeartRate\": 150}"), "data.averageHeartRate", 20, 250))
                 .isEqualTo(150);
     }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebound.activity.ingest.ActivityTimes;
-import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.support.json.JsonErrors;
 import io.rebound.support.json.Texts;
+import io.rebound.support.json.TreeReaders;
 import io.rebound.support.problem.Problem;
 import io.rebound.support.problem.ProblemException;
 import java.nio.ByteBuffer;
@@ -21,19 +21,29 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
- * Reading webhook bodies field by field, so a missing or wrong field is refused by its JSON path and unknown
- * fields are ignored.
+ * Reads what providers send as JSON, field by field: a missing or wrong field is refused by name, unknown fields
+ * are ignored. Two kinds of refusal, after who hears of it:
+ * <ul>
+ * <li>a webhook body we answer (Garmin's push, Standard Webhooks): a {@link ProblemException}, 400 naming the JSON
+ * path ({@link #parse}, {@link #text}, {@link #wholeNumber}, ...);</li>
+ * <li>a document we parse into a record (Strava's and Polar's events and activities, token answers): an
+ * {@link IllegalArgumentException} naming the field, the value and what was expected, which the caller turns into
+ * its own answer ({@link #parseObject}, {@link #requiredText}, {@link #optionalText}, ...).</li>
+ * </ul>
  */
-public final class WebhookJson {
+public final class ProviderJson {
 
     /** Webhook bodies are small; anything bigger is not a webhook. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
+    private static final ObjectMapper JSON = TreeReaders.strictSyntax();
+    /** Longer than any id or URL a provider sends; the database's columns are 200 (ids) and 2000 (URLs). */
+    private static final int MAX_TEXT = 2000;
 
-    private WebhookJson() {
+    private ProviderJson() {
     }
 
     public static void checkSize(byte[] body) {
@@ -187,11 +197,108 @@ public final class WebhookJson {
         return bracket < 0 ? last : last.substring(0, bracket);
     }
 
-    /** What a webhook answer says: the outcome and, when there is one, the activity. */
-    public record Answer(String outcome, UUID activityId) {
-
-        public static Answer of(IngestOutcome outcome) {
-            return new Answer(outcome.result().code(), outcome.activityId());
+    /** The JSON object in {@code json}; {@code what} names the document in the message when it is not one. */
+    public static JsonNode parseObject(String json, String what) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException(what + " is empty, expected a JSON object");
         }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String at = JsonErrors.fieldOf(e);
+            throw new IllegalArgumentException(what + " is not JSON" + (at.isEmpty() ? "" : " at " + at) + ": "
+                    + (at.isEmpty() ? "" : at + " " + JsonErrors.reason(e) + "; ") + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(what + " is " + (root == null ? "empty" : root.getNodeType())
+                    + ", expected a JSON object");
+        }
+        return root;
+    }
+
+    /** A non-blank string field; a number is taken as its text since providers vary in how they quote ids. */
+    public static String requiredText(JsonNode node, String field) {
+        return optionalText(node, field).orElseThrow(() -> missing(node, field, "a string"));
+    }
+
+    /** A non-blank string field that the provider documents as a string: a number there is refused. */
+    public static String requiredString(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isMissingNode() && !value.isNull() && !value.isTextual()) {
+            throw new IllegalArgumentException(field + " must be a string, was " + value);
+        }
+        return requiredText(node, field);
+    }
+
+    public static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new IllegalArgumentException(field + " must be a string, was " + value);
+        }
+        String text = value.asText();
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT + " characters, was " + text.length());
+        }
+        Texts.problem(text).ifPresent(problem -> {
+            throw new IllegalArgumentException(field + " " + problem);
+        });
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+
+    public static long requiredLong(JsonNode node, String field) {
+        return optionalLong(node, field).orElseThrow(() -> missing(node, field, "an integer"));
+    }
+
+    /** A provider's id: a whole number of at least 1. */
+    public static long requiredId(JsonNode node, String field) {
+        long id = requiredLong(node, field);
+        if (id < 1) {
+            throw new IllegalArgumentException(field + " must be a positive id, was " + id);
+        }
+        return id;
+    }
+
+    /** A time within {@link ActivityTimes}' bounds, on the system's clock. */
+    public static Instant checkedTime(String field, Instant time) {
+        return checkedTime(ActivityTimes.system(), field, time, time);
+    }
+
+    /** A time within the bounds of {@code times}; {@code shown} is how the provider wrote it, for the message. */
+    public static <T> T checkedTime(ActivityTimes times, String field, Instant time, T shown) {
+        times.problem(time, shown).ifPresent(problem -> {
+            throw new IllegalArgumentException(field + " " + problem);
+        });
+        return shown;
+    }
+
+    public static Optional<Long> optionalLong(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException(field + " must be an integer, was " + value);
+        }
+        return Optional.of(value.longValue());
+    }
+
+    public static Optional<Double> optionalNumber(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(field + " must be a number, was " + value);
+        }
+        return Optional.of(value.doubleValue());
+    }
+
+    private static IllegalArgumentException missing(JsonNode node, String field, String expected) {
+        String state = node.path(field).isNull() ? " is null" : node.has(field) ? " is blank" : " is missing";
+        return new IllegalArgumentException(field + state + ", expected " + expected);
     }
 }
