@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;
 import io.rebound.support.security.Caller;

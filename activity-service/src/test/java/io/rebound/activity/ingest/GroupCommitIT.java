@@ -10,7 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.activity.Callers;
 import io.rebound.activity.ingest.IngestOutcome.Result;
-import io.rebound.activity.webhook.generic.StandardWebhookVerifier;
+import io.rebound.activity.provider.generic.StandardWebhookVerifier;
 import io.rebound.devstack.DevstackResource;
 import io.rebound.devstack.InfraAvailable;
 import io.rebound.devstack.TopicReader;
