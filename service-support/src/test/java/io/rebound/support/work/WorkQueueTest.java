@@ -37,6 +37,14 @@ class WorkQueueTest {
         });
     }
 
+    /** A started queue, just woken: its first batch is under way, or about to be. */
+    private WorkQueue wokenQueue() {
+        WorkQueue queue = gatedQueue();
+        queue.start();
+        queue.wakeUp();
+        return queue;
+    }
+
     private CompletableFuture<Boolean> gate(int batch) {
         await().until(() -> gates.size() > batch);
         return gates.get(batch);
@@ -44,9 +52,7 @@ class WorkQueueTest {
 
     @Test
     void aWakeUpDuringADrainMakesItGoRoundOnceMore() {
-        WorkQueue queue = gatedQueue();
-        queue.start();
-        queue.wakeUp();
+        WorkQueue queue = wokenQueue();
         CompletableFuture<Boolean> first = gate(0);
         queue.wakeUp();
         queue.wakeUp();
@@ -61,9 +67,7 @@ class WorkQueueTest {
 
     @Test
     void aWakeUpWhileIdleStartsADrain() {
-        WorkQueue queue = gatedQueue();
-        queue.start();
-        queue.wakeUp();
+        WorkQueue queue = wokenQueue();
         gate(0).complete(false);
         await().until(() -> !queue.draining());
         queue.wakeUp();
@@ -74,9 +78,7 @@ class WorkQueueTest {
 
     @Test
     void fullBatchesGoRoundAgainUntilOneIsNot() {
-        WorkQueue queue = gatedQueue();
-        queue.start();
-        queue.wakeUp();
+        WorkQueue queue = wokenQueue();
         gate(0).complete(true);
         gate(1).complete(true);
         gate(2).complete(false);
@@ -136,9 +138,7 @@ class WorkQueueTest {
 
     @Test
     void stopStartsNoNewDrainAndNoFurtherBatch() throws InterruptedException {
-        WorkQueue queue = gatedQueue();
-        queue.start();
-        queue.wakeUp();
+        WorkQueue queue = wokenQueue();
         CompletableFuture<Boolean> first = gate(0);
 
         assertThat(queue.stop(Duration.ZERO)).as("a batch is in flight").isFalse();
@@ -154,9 +154,7 @@ class WorkQueueTest {
 
     @Test
     void stopWaitsForTheBatchInFlight() throws InterruptedException {
-        WorkQueue queue = gatedQueue();
-        queue.start();
-        queue.wakeUp();
+        WorkQueue queue = wokenQueue();
         CompletableFuture<Boolean> first = gate(0);
         vertx.setTimer(50, ignored -> first.complete(false));
         assertThat(queue.stop(Duration.ofSeconds(30))).isTrue();
