@@ -15,7 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rebound.activity.webhook.generic.StandardWebhookVerifier;
+import io.rebound.activity.provider.generic.StandardWebhookVerifier;
 import io.rebound.testkit.BadInput;
 import io.rebound.testkit.BadInputRun;
 import io.rebound.testkit.BadInputRun.Request;

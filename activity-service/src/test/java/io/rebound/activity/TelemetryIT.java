@@ -8,7 +8,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rebound.activity.webhook.generic.StandardWebhookVerifier;
+import io.rebound.activity.provider.generic.StandardWebhookVerifier;
 import io.rebound.testkit.DevstackResource;
 import io.rebound.testkit.InfraAvailable;
 import io.rebound.testkit.PrometheusText;

@@ -2,6 +2,8 @@ package io.rebound.activity.connect;
 
 import io.rebound.activity.ActivityConfig;
 import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.provider.Credentials;
+import io.rebound.activity.provider.ProviderHttp;
 import io.rebound.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,10 +51,6 @@ public class ConnectSettings {
     public record Endpoints(URI authorize, URI token, URI api) {
     }
 
-    /** A provider's client id and secret, both present. */
-    public record Credentials(String clientId, String clientSecret) {
-    }
-
     @Inject
     public ConnectSettings(ActivityConfig config) {
         this(config.strava().clientId(), config.strava().clientSecret(), config.strava().authUrl(),
@@ -70,16 +68,11 @@ public class ConnectSettings {
         clients.put(Provider.STRAVA, new Client(stravaId, stravaSecret));
         clients.put(Provider.POLAR, new Client(polarId, polarSecret));
         clients.put(Provider.GARMIN, new Client(garminId, garminSecret));
-        endpoints.put(Provider.STRAVA, new Endpoints(stravaAuth, under(stravaBase, "/oauth/token"), stravaBase));
+        endpoints.put(Provider.STRAVA, new Endpoints(stravaAuth, ProviderHttp.under(stravaBase, "/oauth/token"), stravaBase));
         endpoints.put(Provider.POLAR, new Endpoints(polarAuth, polarToken, polarBase));
         endpoints.put(Provider.GARMIN, new Endpoints(garminAuth, garminToken, garminApi));
         this.redirectUris = redirectUris.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.garminBackfillSpacing = garminBackfillSpacing;
-    }
-
-    /** {@code path} below {@code base}, whatever slashes the base ends with. */
-    public static URI under(URI base, String path) {
-        return URI.create(base.toString().replaceAll("/+$", "") + path);
     }
 
     /** The provider named in a path ({@code strava}, {@code polar}, {@code garmin}); 404 for any other. */

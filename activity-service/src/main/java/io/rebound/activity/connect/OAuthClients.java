@@ -1,6 +1,12 @@
 package io.rebound.activity.connect;
 
 import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.provider.OAuthClient;
+import io.rebound.activity.provider.ProviderHttp;
+import io.rebound.activity.provider.garmin.GarminBackfill;
+import io.rebound.activity.provider.garmin.GarminOAuth;
+import io.rebound.activity.provider.polar.PolarOAuth;
+import io.rebound.activity.provider.strava.StravaOAuth;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.EnumMap;

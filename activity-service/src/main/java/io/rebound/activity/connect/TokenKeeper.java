@@ -5,7 +5,10 @@ import io.quarkus.logging.Log;
 import io.rebound.activity.ingest.DeviceLink;
 import io.rebound.activity.ingest.LinkKey;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.ingest.TokenCipher;
+import io.rebound.activity.links.TokenCipher;
+import io.rebound.activity.provider.Credentials;
+import io.rebound.activity.provider.ProviderAnswer;
+import io.rebound.activity.provider.TokenGrant;
 import io.rebound.support.vertx.SafeContexts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -111,7 +114,7 @@ public class TokenKeeper {
                         return Uni.createFrom().<Fresh>item(new Fresh.ReconnectNeeded("no refresh token stored: the"
                                 + " runner must connect " + provider.code() + " again"));
                     }
-                    ConnectSettings.Credentials credentials = settings.require(provider);
+                    Credentials credentials = settings.require(provider);
                     String refreshToken = tokens.decrypt(link.refreshToken);
                     return Blocking.call(context, () -> clients.of(provider).refresh(credentials, refreshToken))
                             .map(answer -> store(link, provider, answer));

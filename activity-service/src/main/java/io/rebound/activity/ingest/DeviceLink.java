@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * A provider's user tied to a runner. A link made through the provider's OAuth flow (a connection) also keeps the
- * refresh token and the access token's expiry; every token is encrypted with {@link TokenCipher}.
+ * refresh token and the access token's expiry; every token is encrypted with
+ * {@link io.rebound.activity.links.TokenCipher}.
  */
 @Entity
 @Table(name = "device_link")
@@ -21,14 +22,14 @@ public class DeviceLink extends PanacheEntityBase {
     @Column(name = "runner_id", nullable = false)
     public String runnerId;
 
-    /** Encrypted with {@link TokenCipher}; null for push-style providers. */
+    /** Encrypted with {@code TokenCipher}; null for push-style providers. */
     @Column(name = "access_token")
     public String accessToken;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Encrypted with {@link TokenCipher}; null for providers whose tokens never need refreshing (Polar). */
+    /** Encrypted with {@code TokenCipher}; null for providers whose tokens never need refreshing (Polar). */
     @Column(name = "refresh_token")
     public String refreshToken;
 

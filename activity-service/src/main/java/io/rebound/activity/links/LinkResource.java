@@ -5,7 +5,6 @@ import io.rebound.activity.ActivityAccess;
 import io.rebound.activity.fetch.FetchWorker;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.support.outbox.OutboxRelay;
 import io.rebound.support.problem.ProblemException;
 import io.rebound.support.problem.RequestValidator;

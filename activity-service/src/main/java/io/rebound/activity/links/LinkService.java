@@ -7,7 +7,6 @@ import io.rebound.activity.ingest.IngestOutcome;
 import io.rebound.activity.ingest.IngestService;
 import io.rebound.activity.ingest.LinkKey;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.ingest.TokenCipher;
 import io.rebound.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rebound.activity.ingest.Provider;
+import io.rebound.activity.provider.Credentials;
+import io.rebound.activity.provider.strava.StravaOAuth;
 import io.rebound.support.problem.ProblemException;
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +39,7 @@ class ConnectSettingsTest {
         assertThatThrownBy(() -> settings.require(Provider.GARMIN)).isInstanceOfSatisfying(ProblemException.class, e ->
                 assertThat(e.getMessage()).contains("rebound.activity.garmin.client-secret")
                         .doesNotContain("garmin.client-id"));
-        assertThat(settings.require(Provider.POLAR)).isEqualTo(new ConnectSettings.Credentials("p", "ps"));
+        assertThat(settings.require(Provider.POLAR)).isEqualTo(new Credentials("p", "ps"));
     }
 
     @Test

@@ -28,8 +28,8 @@ import io.rebound.activity.ProviderApisResource;
 import io.rebound.activity.ingest.DeviceLink;
 import io.rebound.activity.ingest.LinkKey;
 import io.rebound.activity.ingest.Provider;
-import io.rebound.activity.ingest.TokenCipher;
-import io.rebound.activity.webhook.Fixtures;
+import io.rebound.activity.links.TokenCipher;
+import io.rebound.activity.provider.Fixtures;
 import io.rebound.testkit.DevstackResource;
 import io.rebound.testkit.InfraAvailable;
 import io.rebound.testkit.TopicReader;
@@ -150,7 +150,7 @@ class ConnectionsIT {
     }
 
     private static void stravaActivity(String token, long id, Instant start, double metres) {
-        ObjectNode activity = Fixtures.json("/io/rebound/activity/webhook/strava/detailed-activity.json");
+        ObjectNode activity = Fixtures.json("/io/rebound/activity/provider/strava/detailed-activity.json");
         activity.put("id", id).put("distance", metres).put("start_date", start.toString())
                 .put("start_date_local", start.minusSeconds(7 * 3600).toString());
         providers().register(get(urlEqualTo("/api/v3/activities/" + id))

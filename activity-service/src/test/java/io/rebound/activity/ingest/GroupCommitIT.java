@@ -10,7 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rebound.activity.Callers;
 import io.rebound.activity.ingest.IngestOutcome.Result;
-import io.rebound.activity.webhook.generic.StandardWebhookVerifier;
+import io.rebound.activity.provider.generic.StandardWebhookVerifier;
 import io.rebound.testkit.DevstackResource;
 import io.rebound.testkit.InfraAvailable;
 import io.rebound.testkit.TopicReader;

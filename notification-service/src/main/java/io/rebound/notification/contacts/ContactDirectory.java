@@ -23,8 +23,12 @@ public class ContactDirectory {
             + " injured = EXCLUDED.injured, pt_time_zone = EXCLUDED.pt_time_zone, pt_id = EXCLUDED.pt_id"
             + " WHERE contact.changed_at <= EXCLUDED.changed_at";
 
-    /** Stores the plan's contacts unless a newer plan is already stored; true when the row changed. Call in a transaction. */
-    public Uni<Boolean> apply(PlanChanged plan) {
+    /** Stores the plan's contacts unless a newer plan is already stored, in a transaction; true when the row changed. */
+    public Uni<Boolean> store(PlanChanged plan) {
+        return Panache.withTransaction(() -> apply(plan));
+    }
+
+    private Uni<Boolean> apply(PlanChanged plan) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(UPSERT)
                         .setParameter("runnerId", plan.runnerId())

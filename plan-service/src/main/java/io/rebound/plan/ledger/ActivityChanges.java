@@ -25,8 +25,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies a batch of activity changes to the ledger and re-evaluates the plan windows each one touches, in the
- * caller's transaction, with the same effect as applying them one at a time in order: each event once (the
+ * Applies a batch of activity changes to the ledger and re-evaluates the plan windows each one touches, in one
+ * transaction, with the same effect as applying them one at a time in order: each event once (the
  * processed-event ledger), each runner's changes under its lock and in order, every alert a change raises or
  * withdraws staged as that change would have. The database is asked a fixed number of times per batch, not per
  * event: which events are new, the runners' locks, their plans, the activities the changes touch, the history the
@@ -50,8 +50,15 @@ public class ActivityChanges {
         this.alerts = alerts;
     }
 
-    /** Applies the changes in their order; an event already applied (now, or earlier in the list) changes nothing. */
+    /**
+     * Applies the changes in their order, in one transaction; an event already applied (now, or earlier in the list)
+     * changes nothing.
+     */
     public Uni<Void> apply(List<ActivityChange> changes) {
+        return Panache.withTransaction(() -> applyAll(changes));
+    }
+
+    private Uni<Void> applyAll(List<ActivityChange> changes) {
         Map<String, ActivityChange> byEvent = new LinkedHashMap<>();
         changes.forEach(change -> byEvent.putIfAbsent(change.eventId(), change));
         return processed.firstDeliveries(CONSUMER, byEvent.keySet()).chain(first -> {
