@@ -163,7 +163,7 @@ class DockerComposeTest {
         JsonNode keycloak = services.get("keycloak");
         assertThat(keycloak).as("a compose service keycloak").isNotNull();
         java.util.regex.Matcher version = java.util.regex.Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>")
-                .matcher(Repo.text(Repo.root().resolve("devstack/pom.xml")));
+                .matcher(Repo.text(Repo.root().resolve("infrastructure/pom.xml")));
         assertThat(version.find()).isTrue();
         if (!keycloak.path("image").asText().equals("quay.io/keycloak/keycloak:" + version.group(1))) {
             problems.add("keycloak runs " + keycloak.path("image").asText() + ", not Keycloak " + version.group(1) + " as devstack");
@@ -179,8 +179,8 @@ class DockerComposeTest {
             }
         }
         String volumes = keycloak.path("volumes").toString();
-        if (!volumes.contains("./devstack/src/main/resources/keycloak:/opt/keycloak/data/import")) {
-            problems.add("keycloak does not import devstack's realm (mount devstack/src/main/resources/keycloak at"
+        if (!volumes.contains("./infrastructure/src/main/resources/keycloak:/opt/keycloak/data/import")) {
+            problems.add("keycloak does not import devstack's realm (mount infrastructure/src/main/resources/keycloak at"
                     + " /opt/keycloak/data/import): " + volumes);
         }
         for (ServiceModule module : SERVICES) {
@@ -200,7 +200,7 @@ class DockerComposeTest {
             problems.add("no compose service web");
         } else {
             Map<String, String> environment = environment(Repo.WEB, web, problems);
-            String secret = Repo.text(Repo.root().resolve("devstack/src/main/resources/keycloak/rebound-realm.json"))
+            String secret = Repo.text(Repo.root().resolve("infrastructure/src/main/resources/keycloak/rebound-realm.json"))
                     .contains("\"secret\": \"rebound-web-dev-secret\"") ? "rebound-web-dev-secret" : "?";
             if (!environment.getOrDefault("REBOUND_OIDC_CLIENT_SECRET", "").contains(secret)) {
                 problems.add("web: REBOUND_OIDC_CLIENT_SECRET does not default to the dev realm's secret for rebound-web");

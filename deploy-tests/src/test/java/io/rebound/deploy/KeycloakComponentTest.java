@@ -40,7 +40,7 @@ class KeycloakComponentTest {
         List<GenericKubernetesResource> imports = rendered.custom("KeycloakRealmImport");
         assertThat(imports).as("%s renders one KeycloakRealmImport", rendered).hasSize(1);
         JsonNode imported = JSON.valueToTree(imports.get(0).get("spec", "realm"));
-        JsonNode dev = readJson(Repo.text(Repo.root().resolve("devstack/src/main/resources/keycloak/rebound-realm.json")));
+        JsonNode dev = readJson(Repo.text(Repo.root().resolve("infrastructure/src/main/resources/keycloak/rebound-realm.json")));
 
         // The documented differences (realm-import.yaml's header), applied to the dev realm, give the import exactly.
         ObjectNode expected = dev.deepCopy();
@@ -85,8 +85,8 @@ class KeycloakComponentTest {
         RenderedOverlay rendered = RenderedOverlay.of(OVERLAY);
         GenericKubernetesResource keycloak = keycloak(rendered);
         List<String> problems = new ArrayList<>();
-        Matcher version = VERSION.matcher(Repo.text(Repo.root().resolve("devstack/pom.xml")));
-        assertThat(version.find()).as("devstack/pom.xml names keycloak.version").isTrue();
+        Matcher version = VERSION.matcher(Repo.text(Repo.root().resolve("infrastructure/pom.xml")));
+        assertThat(version.find()).as("infrastructure/pom.xml names keycloak.version").isTrue();
         String image = keycloak.get("spec", "image");
         if (!Objects.equals(image, "quay.io/keycloak/keycloak:" + version.group(1))) {
             problems.add("image " + image + " is not Keycloak " + version.group(1) + ", which devstack runs");

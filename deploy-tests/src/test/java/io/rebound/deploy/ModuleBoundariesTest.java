@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -22,7 +23,8 @@ import org.w3c.dom.NodeList;
  * Each deployed app (the three services and the web app) is built, deployed and scaled on its own, so none may
  * depend on another, in its build or in its code: they meet only through Kafka topics and HTTP APIs. What they share
  * sits in the library modules (events, plan-rules, service-support). The rule engine's own freedom from frameworks
- * is checked in plan-rules (NoFrameworkTest).
+ * is checked in plan-rules (NoFrameworkTest). The test kit is a test dependency only, and the infrastructure the
+ * local runner ships carries no test framework.
  */
 class ModuleBoundariesTest {
 
@@ -33,6 +35,11 @@ class ModuleBoundariesTest {
             "notification-service", "io.rebound.notification",
             Repo.WEB, "io.rebound.web");
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.rebound\\.(activity|plan|notification|web)\\b(\\.rules\\b)?");
+    private static final String INFRASTRUCTURE = "infrastructure";
+    private static final String TESTKIT = "testkit";
+    /** JUnit (4 or 5), Quarkus's test artifacts and the test kit, by groupId:artifactId. */
+    private static final Pattern TEST_FRAMEWORK_ARTIFACT = Pattern.compile("^(junit:|org\\.junit[.:]|io\\.quarkus:quarkus-(junit|test))|:testkit$");
+    private static final Pattern TEST_FRAMEWORK_PACKAGE = Pattern.compile("\\b(org\\.junit|io\\.quarkus\\.test|io\\.rebound\\.testkit)\\b");
 
     @Test
     void noDeployedAppDependsOnAnotherInItsBuild() {
@@ -72,28 +79,101 @@ class ModuleBoundariesTest {
         System.out.printf("deploy-tests [modules]: %d Java files of the four apps name no other app's package%n", files);
     }
 
-    /** The artifactIds of the project's own modules a pom depends on (groupId io.rebound or the project's). */
-    private static List<String> dependencies(Path pom) {
+    @Test
+    void theTestKitIsOnlyEverATestDependency() {
+        List<String> found = new ArrayList<>();
+        List<Path> poms = modulePoms();
+        for (Path pom : poms) {
+            for (Element dependency : directDependencies(pom)) {
+                if (text(dependency, "artifactId").equals(TESTKIT) && !text(dependency, "scope").equals("test")) {
+                    found.add(Repo.root().relativize(pom) + " depends on " + TESTKIT + " in scope '"
+                            + text(dependency, "scope") + "'");
+                }
+            }
+        }
+        assertThat(poms).as("module poms read").hasSizeGreaterThan(APPS.size());
+        assertThat(found).as("dependencies on the test kit outside test scope").isEmpty();
+        System.out.printf("deploy-tests [modules]: %d poms, %s only in test scope%n", poms.size(), TESTKIT);
+    }
+
+    @Test
+    void theInfrastructureCarriesNoTestFramework() {
+        Path module = Repo.root().resolve(INFRASTRUCTURE);
+        List<String> found = new ArrayList<>();
+        for (Element dependency : directDependencies(module.resolve("pom.xml"))) {
+            String name = text(dependency, "groupId") + ":" + text(dependency, "artifactId");
+            if (!text(dependency, "scope").equals("test") && TEST_FRAMEWORK_ARTIFACT.matcher(name).find()) {
+                found.add(INFRASTRUCTURE + "/pom.xml depends on " + name + " outside test scope");
+            }
+        }
+        List<Path> sources = javaSources(module.resolve("src/main/java"));
+        for (Path source : sources) {
+            Matcher reference = TEST_FRAMEWORK_PACKAGE.matcher(Repo.text(source));
+            while (reference.find()) {
+                found.add(Repo.root().relativize(source) + " names " + reference.group());
+            }
+        }
+        assertThat(sources).as("Java sources read in %s", module).isNotEmpty();
+        assertThat(found).as("test frameworks in the infrastructure (the local runner ships it)").isEmpty();
+        System.out.printf("deploy-tests [modules]: %s (%d Java files) has no JUnit, Quarkus test or %s on its class"
+                + " path%n", INFRASTRUCTURE, sources.size(), TESTKIT);
+    }
+
+    /** The pom of every module of the build, the profiles' too (bench), found by walking the module lists. */
+    private static List<Path> modulePoms() {
+        List<Path> poms = new ArrayList<>();
+        List<Path> todo = new ArrayList<>(List.of(Repo.root().resolve("pom.xml")));
+        while (!todo.isEmpty()) {
+            Path pom = todo.remove(0);
+            poms.add(pom);
+            NodeList modules = document(pom).getElementsByTagName("module");
+            for (int i = 0; i < modules.getLength(); i++) {
+                todo.add(pom.resolveSibling(modules.item(i).getTextContent().strip()).resolve("pom.xml"));
+            }
+        }
+        return poms;
+    }
+
+    /** The dependencies a pom declares for itself (not those it manages for others). */
+    private static List<Element> directDependencies(Path pom) {
+        List<Element> found = new ArrayList<>();
+        NodeList children = document(pom).getDocumentElement().getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element element && element.getTagName().equals("dependencies")) {
+                NodeList dependencies = element.getElementsByTagName("dependency");
+                for (int j = 0; j < dependencies.getLength(); j++) {
+                    found.add((Element) dependencies.item(j));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Document document(Path pom) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var document = factory.newDocumentBuilder().parse(pom.toFile());
-            NodeList nodes = document.getElementsByTagName("dependency");
-            List<String> ours = new ArrayList<>();
-            for (int i = 0; i < nodes.getLength(); i++) {
-                Element dependency = (Element) nodes.item(i);
-                String group = text(dependency, "groupId");
-                if (group.equals("io.rebound") || group.equals("${project.groupId}")) {
-                    ours.add(text(dependency, "artifactId"));
-                }
-            }
-            assertThat(ours).as("project modules %s depends on", pom).isNotEmpty();
-            return ours;
+            return factory.newDocumentBuilder().parse(pom.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + pom, e);
         }
+    }
+
+    /** The artifactIds of the project's own modules a pom depends on (groupId io.rebound or the project's). */
+    private static List<String> dependencies(Path pom) {
+        NodeList nodes = document(pom).getElementsByTagName("dependency");
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element dependency = (Element) nodes.item(i);
+            String group = text(dependency, "groupId");
+            if (group.equals("io.rebound") || group.equals("${project.groupId}")) {
+                ours.add(text(dependency, "artifactId"));
+            }
+        }
+        assertThat(ours).as("project modules %s depends on", pom).isNotEmpty();
+        return ours;
     }
 
     private static String text(Element parent, String child) {

@@ -61,7 +61,7 @@ final class Repo {
 
     /** The topics devstack creates for local runs and tests (Layout.topics()): deployments must have them too. */
     static List<String> layoutTopics() {
-        Path layout = root().resolve("devstack/src/main/java/io/rebound/devstack/Layout.java");
+        Path layout = root().resolve("infrastructure/src/main/java/io/rebound/infrastructure/Layout.java");
         List<String> topics = new ArrayList<>();
         Matcher matcher = LAYOUT_TOPIC.matcher(text(layout));
         while (matcher.find()) {

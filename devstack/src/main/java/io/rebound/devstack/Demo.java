@@ -2,6 +2,7 @@ package io.rebound.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebound.infrastructure.Keycloak;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,11 @@
 package io.rebound.devstack;
 
+import io.rebound.infrastructure.EmbeddedInfrastructure;
+import io.rebound.infrastructure.Endpoints;
+import io.rebound.infrastructure.Keycloak;
+import io.rebound.infrastructure.Ports;
+import io.rebound.infrastructure.TokenIssuer;
+import io.rebound.infrastructure.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

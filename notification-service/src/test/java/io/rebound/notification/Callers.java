@@ -2,7 +2,7 @@ package io.rebound.notification;
 
 import static io.restassured.RestAssured.given;
 
-import io.rebound.devstack.Tokens;
+import io.rebound.infrastructure.Tokens;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests with real signed tokens from devstack's issuer, for the caller a test speaks as. */

@@ -1,6 +1,6 @@
 package io.rebound.notification;
 
-import io.rebound.devstack.Mailbox;
+import io.rebound.testkit.Mailbox;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;

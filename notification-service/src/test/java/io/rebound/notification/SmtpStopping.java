@@ -2,8 +2,8 @@ package io.rebound.notification;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rebound.devstack.DevstackResource;
-import io.rebound.devstack.Smtp;
+import io.rebound.testkit.DevstackResource;
+import io.rebound.infrastructure.Smtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

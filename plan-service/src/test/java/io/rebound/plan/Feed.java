@@ -3,9 +3,9 @@ package io.rebound.plan;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebound.devstack.Tokens;
-import io.rebound.devstack.TopicReader;
-import io.rebound.devstack.TopicWriter;
+import io.rebound.infrastructure.Tokens;
+import io.rebound.testkit.TopicReader;
+import io.rebound.testkit.TopicWriter;
 import io.rebound.events.ActivityDeleted;
 import io.rebound.events.ActivityRecorded;
 import io.rebound.events.CloudEvents;

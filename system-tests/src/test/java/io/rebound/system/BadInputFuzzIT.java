@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rebound.devstack.InfraAvailable;
+import io.rebound.testkit.InfraAvailable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rebound.devstack.InfraAvailable;
+import io.rebound.testkit.InfraAvailable;
 import io.rebound.system.web.Browser;
 import io.rebound.system.web.Pages;
 import java.net.URI;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({InfraAvailable.class, SharedSystem.class})
 class DevicesIT {
 
-    /** The realm's demo runner (devstack/src/main/resources/keycloak/rebound-realm.json). */
+    /** The realm's demo runner (infrastructure/src/main/resources/keycloak/rebound-realm.json). */
     private static final String RUNNER_ID = "demo-runner";
     private static final String RUNNER_LOGIN = "sam";
     private static final String PT_ID = "pt-demo";

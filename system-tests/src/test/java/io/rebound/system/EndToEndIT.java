@@ -3,8 +3,8 @@ package io.rebound.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.rebound.devstack.InfraAvailable;
-import io.rebound.devstack.Mailbox;
+import io.rebound.testkit.InfraAvailable;
+import io.rebound.testkit.Mailbox;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.rebound.devstack.EmbeddedInfrastructure;
-import io.rebound.devstack.InfraAvailable;
-import io.rebound.devstack.InfraMode;
-import io.rebound.devstack.Mailbox;
+import io.rebound.infrastructure.EmbeddedInfrastructure;
+import io.rebound.testkit.InfraAvailable;
+import io.rebound.infrastructure.InfraMode;
+import io.rebound.testkit.Mailbox;
 import io.rebound.events.ActivityRecorded;
 import io.rebound.events.CloudEvents;
 import io.rebound.events.EventJson;

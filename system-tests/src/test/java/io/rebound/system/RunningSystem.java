@@ -1,12 +1,12 @@
 package io.rebound.system;
 
-import io.rebound.devstack.Endpoints;
-import io.rebound.devstack.InfraMode;
-import io.rebound.devstack.Infrastructure;
-import io.rebound.devstack.Mailbox;
-import io.rebound.devstack.Keycloak;
-import io.rebound.devstack.Ports;
-import io.rebound.devstack.TopicReader;
+import io.rebound.infrastructure.Endpoints;
+import io.rebound.infrastructure.InfraMode;
+import io.rebound.infrastructure.Infrastructure;
+import io.rebound.testkit.Mailbox;
+import io.rebound.infrastructure.Keycloak;
+import io.rebound.infrastructure.Ports;
+import io.rebound.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +51,7 @@ final class RunningSystem implements AutoCloseable {
         // Keycloak takes the longest to start; it starts beside Kafka, PostgreSQL and SMTP.
         CompletableFuture<Keycloak> starting = CompletableFuture.supplyAsync(() -> {
             try {
-                // Under Maven, the build's shared Keycloak directory: the distribution devstack's tests built is reused.
+                // Under Maven, the build's shared Keycloak directory: the distribution the infrastructure module's tests built is reused.
                 String shared = System.getProperty("rebound.keycloak.dir");
                 return Keycloak.start(shared != null ? Path.of(shared) : work.resolve("keycloak"), 0);
             } catch (Exception e) {

@@ -1,6 +1,6 @@
 package io.rebound.system;
 
-import io.rebound.devstack.Ports;
+import io.rebound.infrastructure.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rebound.devstack.InfraAvailable;
+import io.rebound.testkit.InfraAvailable;
 import io.rebound.system.web.Browser;
 import io.rebound.system.web.Pages;
 import jakarta.mail.BodyPart;
@@ -49,7 +49,7 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebIT {
 
-    /** The realm's demo users (devstack/src/main/resources/keycloak/rebound-realm.json). */
+    /** The realm's demo users (infrastructure/src/main/resources/keycloak/rebound-realm.json). */
     private static final String RUNNER_ID = "demo-runner";
     private static final String RUNNER_LOGIN = "sam";
     private static final String PT_ID = "pt-demo";

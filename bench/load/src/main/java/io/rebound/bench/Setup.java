@@ -1,6 +1,6 @@
 package io.rebound.bench;
 
-import io.rebound.devstack.Tokens;
+import io.rebound.infrastructure.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
