@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * the record arrived in), and the service method that applies a list of them in one transaction.
  * <p>
  * The readable records of a batch are applied together, in record order, on a fresh Vert.x context, retried on a
- * passing failure; {@code afterCommit} runs once they are. An unreadable record goes to the dead-letter topic on its
+ * passing failure. An unreadable record goes to the dead-letter topic on its
  * own, once the rest of the batch is applied. When the batch still fails after the retries, its events are applied
  * one by one, each with its own retries, and one that still fails goes to the dead-letter topic, as it would have on
  * its own. Then the batch is acknowledged.
@@ -35,25 +35,15 @@ public final class EventBatchConsumer<C> {
     private final Vertx vertx;
     private final EventTable<C> table;
     private final Function<List<C>, Uni<Void>> apply;
-    private final Runnable afterCommit;
 
     /**
      * @param apply applies the events in their order, in one transaction, each once (a transaction that gives a
      *              {@link io.rebound.support.work.WorkQueue} work wakes it itself once committed)
      */
     public EventBatchConsumer(String channel, Vertx vertx, Function<List<C>, Uni<Void>> apply) {
-        this(channel, vertx, apply, () -> { });
-    }
-
-    /**
-     * @param apply       applies the events in their order, in one transaction, each once
-     * @param afterCommit runs after each successful {@code apply}
-     */
-    public EventBatchConsumer(String channel, Vertx vertx, Function<List<C>, Uni<Void>> apply, Runnable afterCommit) {
         this.vertx = vertx;
         this.table = new EventTable<>(channel);
         this.apply = apply;
-        this.afterCommit = afterCommit;
     }
 
     /** Events of {@code type} are read into what {@code reader} makes of the event and the trace it arrived in. */
@@ -108,7 +98,7 @@ public final class EventBatchConsumer<C> {
     }
 
     private Uni<Void> transaction(List<C> events) {
-        return EventConsumer.<Void>attempt(SafeContexts.fresh(vertx), () -> apply.apply(events)).invoke(afterCommit);
+        return EventConsumer.<Void>attempt(SafeContexts.fresh(vertx), () -> apply.apply(events));
     }
 
     /** Through the channel's failure strategy (dead-letter-queue, counted), done once the topic has the record. */

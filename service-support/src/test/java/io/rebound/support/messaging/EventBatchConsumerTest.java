@@ -49,14 +49,14 @@ class EventBatchConsumerTest {
         });
     }
 
-    /** Reads deletions and acknowledgements as their ids; applies a list unless it holds {@code poison}. */
+    /** Reads deletions and acknowledgements as their ids; applies (and commits) a list unless it holds {@code poison}. */
     private EventBatchConsumer<String> consumer(String poison) {
         return new EventBatchConsumer<String>("activities", vertx, ids -> {
             happened.add("apply " + ids);
             // Malformed is never retried, so the test does not wait out the backoff of a passing failure.
             return ids.contains(poison) ? Uni.createFrom().failure(new MalformedEventException("test", new IllegalStateException(
-                    "cannot apply " + poison))) : Uni.createFrom().voidItem();
-        }, () -> happened.add("commit"))
+                    "cannot apply " + poison))) : Uni.createFrom().voidItem().invoke(() -> happened.add("commit"));
+        })
                 .on(ActivityDeleted.TYPE, (received, trace) -> received.id())
                 .on(AlertAcknowledged.TYPE, (received, trace) -> received.id());
     }
