@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,7 +27,8 @@ import org.w3c.dom.NodeList;
  * depend on another, in its build or in its code: they meet only through Kafka topics and HTTP APIs. What they share
  * sits in the library modules (events, plan-rules, service-support). The rule engine's own freedom from frameworks
  * is checked in plan-rules (NoFrameworkTest). The test kit is a test dependency only, and the infrastructure the
- * local runner ships carries no test framework.
+ * local runner ships carries no test framework. Inside activity-service, grouped by provider, the packages depend on
+ * each other in one direction only.
  */
 class ModuleBoundariesTest {
 
@@ -39,6 +43,8 @@ class ModuleBoundariesTest {
     private static final String TESTKIT = "testkit";
     /** JUnit (4 or 5), Quarkus's test artifacts and the test kit, by groupId:artifactId. */
     private static final Pattern TEST_FRAMEWORK_ARTIFACT = Pattern.compile("^(junit:|org\\.junit[.:]|io\\.quarkus:quarkus-(junit|test))|:testkit$");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
+    private static final Pattern ACTIVITY_IMPORT = Pattern.compile("(?m)^import (?:static )?(io\\.rebound\\.activity(?:\\.[a-z]\\w*)*)\\.[A-Z]");
     private static final Pattern TEST_FRAMEWORK_PACKAGE = Pattern.compile("\\b(org\\.junit|io\\.quarkus\\.test|io\\.rebound\\.testkit)\\b");
 
     @Test
@@ -117,6 +123,50 @@ class ModuleBoundariesTest {
         assertThat(found).as("test frameworks in the infrastructure (the local runner ships it)").isEmpty();
         System.out.printf("deploy-tests [modules]: %s (%d Java files) has no JUnit, Quarkus test or %s on its class"
                 + " path%n", INFRASTRUCTURE, sources.size(), TESTKIT);
+    }
+
+    @Test
+    void activityServicePackagesDependInOneDirection() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (Path source : javaSources(Repo.root().resolve("activity-service/src/main/java"))) {
+            String text = Repo.text(source);
+            Matcher declared = PACKAGE.matcher(text);
+            assertThat(declared.find()).as("package of %s", source).isTrue();
+            Set<String> used = uses.computeIfAbsent(declared.group(1), ignored -> new TreeSet<>());
+            Matcher imported = ACTIVITY_IMPORT.matcher(text);
+            while (imported.find()) {
+                if (!imported.group(1).equals(declared.group(1))) {
+                    used.add(imported.group(1));
+                }
+            }
+        }
+        List<String> cycles = new ArrayList<>();
+        for (String start : uses.keySet()) {
+            cycleBack(start, start, uses, new ArrayList<>(List.of(start))).ifPresent(cycles::add);
+        }
+        assertThat(uses).as("activity-service packages read").containsKeys("io.rebound.activity.provider.strava",
+                "io.rebound.activity.fetch", "io.rebound.activity.connect");
+        assertThat(cycles).as("activity-service packages that depend on themselves through others").isEmpty();
+        System.out.printf("deploy-tests [modules]: activity-service's %d packages depend on each other in one direction%n",
+                uses.size());
+    }
+
+    /** A path of imports from {@code at} back to {@code start}, written "a -> b -> a", if there is one. */
+    private static Optional<String> cycleBack(String start, String at, Map<String, Set<String>> uses, List<String> path) {
+        for (String next : uses.getOrDefault(at, Set.of())) {
+            if (next.equals(start)) {
+                return Optional.of(String.join(" -> ", path) + " -> " + start);
+            }
+            if (!path.contains(next)) {
+                path.add(next);
+                Optional<String> found = cycleBack(start, next, uses, path);
+                path.remove(path.size() - 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The pom of every module of the build, the profiles' too (bench), found by walking the module lists. */

@@ -2,8 +2,11 @@ package io.rebound.activity.fetch;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rebound.activity.ingest.Provider;
+import io.rebound.support.work.AfterCommit;
+import io.rebound.support.work.WorkQueue;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +16,19 @@ import java.util.UUID;
 /**
  * Adds fetch jobs; a job of a provider user not linked yet waits until the link is made. Also queues a connect's
  * backfill: the first page of Strava's activity list, or Garmin's backfill windows. Whatever it makes due wakes the
- * {@link FetchWorker} once the transaction it was added in has committed.
+ * worker's queue ({@link #WORK}, the connections' fetch worker drains it) once the transaction it was added in has
+ * committed.
  */
 @ApplicationScoped
 public class FetchQueue {
 
-    private final FetchWorker worker;
+    /** The name of the claimed-work queue that works through fetch jobs. */
+    public static final String WORK = "fetch-jobs";
 
-    public FetchQueue(FetchWorker worker) {
-        this.worker = worker;
+    private final WorkQueue work;
+
+    public FetchQueue(@Named(WORK) WorkQueue work) {
+        this.work = work;
     }
 
     /** What a connection's backfill has come to. */
@@ -35,7 +42,7 @@ public class FetchQueue {
 
     @WithTransaction
     public Uni<FetchJob> enqueue(Provider provider, String providerUserId, String providerActivityId, String url) {
-        return job(provider, providerUserId, providerActivityId, url).<FetchJob>persist().invoke(worker::wakeAfterCommit);
+        return job(provider, providerUserId, providerActivityId, url).<FetchJob>persist().invoke(this::wakeAfterCommit);
     }
 
     /** Jobs that waited for this user's link become due. Call inside the transaction that makes the link. */
@@ -44,7 +51,7 @@ public class FetchQueue {
                 FetchJob.PENDING, Instant.now(), provider.code(), providerUserId, FetchJob.UNLINKED)
                 .invoke(released -> {
                     if (released > 0) {
-                        worker.wakeAfterCommit();
+                        wakeAfterCommit();
                     }
                 });
     }
@@ -56,7 +63,7 @@ public class FetchQueue {
             job.backfill = true;
             return job;
         }).toList();
-        return jobs.isEmpty() ? Uni.createFrom().voidItem() : FetchJob.persist(jobs).invoke(worker::wakeAfterCommit);
+        return jobs.isEmpty() ? Uni.createFrom().voidItem() : FetchJob.persist(jobs).invoke(this::wakeAfterCommit);
     }
 
     /** Page {@code page} of the Strava athlete's activities since {@code since}. Call inside a transaction. */
@@ -66,7 +73,7 @@ public class FetchQueue {
         job.backfill = true;
         job.windowStart = since;
         job.page = page;
-        return job.persist().invoke(worker::wakeAfterCommit).replaceWithVoid();
+        return job.persist().invoke(this::wakeAfterCommit).replaceWithVoid();
     }
 
     /**
@@ -90,7 +97,7 @@ public class FetchQueue {
             start = end;
             due = due.plus(spacing);
         }
-        return FetchJob.persist(jobs).invoke(worker::wakeAfterCommit);
+        return FetchJob.persist(jobs).invoke(this::wakeAfterCommit);
     }
 
     /** Whether a backfill of this user is still under way. */
@@ -133,5 +140,10 @@ public class FetchQueue {
         job.nextAttemptAt = Instant.now();
         job.createdAt = job.nextAttemptAt;
         return job;
+    }
+
+    /** Wakes the worker's queue once the transaction under way here has committed. */
+    private void wakeAfterCommit() {
+        AfterCommit.wake(work);
     }
 }

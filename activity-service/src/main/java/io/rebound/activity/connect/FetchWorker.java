@@ -1,12 +1,12 @@
-package io.rebound.activity.fetch;
+package io.rebound.activity.connect;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.rebound.activity.ActivityConfig;
-import io.rebound.activity.connect.OAuthClients;
-import io.rebound.activity.connect.TokenKeeper;
+import io.rebound.activity.fetch.FetchJob;
+import io.rebound.activity.fetch.FetchQueue;
 import io.rebound.activity.ingest.DeviceLink;
 import io.rebound.activity.ingest.IngestMetrics;
 import io.rebound.activity.ingest.IngestOutcome;
@@ -28,6 +28,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -94,9 +96,14 @@ public class FetchWorker {
         work.wakeUp();
     }
 
-    /** Works through what is due once the transaction under way here has committed (it queued or released jobs). */
-    void wakeAfterCommit() {
-        AfterCommit.wake(work);
+    /**
+     * The queue of fetch jobs as {@link FetchQueue} wakes it once the jobs it added have committed: the queue knows
+     * this worker only through it, so the fetch package depends on neither the connections nor the providers.
+     */
+    @Produces
+    @Named(FetchQueue.WORK)
+    WorkQueue work() {
+        return work;
     }
 
     /**
