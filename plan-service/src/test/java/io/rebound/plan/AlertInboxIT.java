@@ -285,11 +285,13 @@ class AlertInboxIT {
         try (Feed feed = new Feed()) {
             int race = 20;
             feed.plan(race, 40.0, "Dee Ledger", pt);
+            // The deleted run goes first: the runner's events keep their order on the topic, so once the ledger lists
+            // the last one, the deletion is applied too (fed last, the list could match before it was recorded).
+            UUID deleted = feed.run(race, 11, 2000);
+            feed.delete(deleted);
             UUID walk = feed.activity(race, 1, Sport.WALK, 2000, 25, 2);
             UUID ride = feed.activity(race, 5, Sport.RIDE, 15_000, 35, 4);
             UUID run = feed.run(race, 9, 3000);
-            UUID deleted = feed.run(race, 11, 2000);
-            feed.delete(deleted);
             // The ledger has them once plan-service has read the topic this far.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.pt(pt))
                     .when().get("/api/v1/runners/{r}/activities", feed.runner).then().statusCode(200)
