@@ -3,7 +3,11 @@ package io.rebound.infrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port choices for the servers devstack starts. */
 public final class Ports {
@@ -11,13 +15,51 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that is free on loopback right now. */
+    /** Where the kernel's ephemeral range is not known: Linux's default. */
+    private static final int DEFAULT_EPHEMERAL_LOW = 32768;
+    /** The lowest port picked: above the well-known and most registered server ports. */
+    private static final int LOWEST = 10000;
+
+    /**
+     * A port that is free on loopback right now, below the kernel's ephemeral range: a server that is stopped and
+     * started again on its port (the fault tests do that to SMTP, Kafka and PostgreSQL) must find it free, and a port
+     * in the ephemeral range may meanwhile have become the local end of some outgoing connection.
+     */
     public static int free() {
+        int below = ephemeralLow();
+        if (below - LOWEST >= 1000) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+                if (bindable(port)) {
+                    return port;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free local port", e);
+        }
+    }
+
+    /** The lowest port of the kernel's ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range} on Linux). */
+    static int ephemeralLow() {
+        try {
+            // By lines: a file under /proc says it is empty, and Files.readString then reads only its first byte.
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_EPHEMERAL_LOW;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
