@@ -86,11 +86,6 @@ public class DeliverySender {
         queue.start();
     }
 
-    /** Sends whatever is due, soon. */
-    public void wakeUp() {
-        queue.wakeUp();
-    }
-
     /** Sends what the transaction under way here makes due, once it has committed. */
     public void wakeAfterCommit() {
         AfterCommit.wake(queue);
@@ -99,7 +94,7 @@ public class DeliverySender {
     @Scheduled(every = "${rebound.notification.sweep-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        wakeUp();
+        queue.wakeUp();
     }
 
     /** Once the application stops, the database pool is going away: what is due is sent after the next start. */

@@ -9,7 +9,6 @@ import io.rebound.events.MalformedEventException;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 
 /** Reading and applying events from Kafka the same way in every consumer. */
@@ -19,15 +18,10 @@ public final class IncomingEvents {
     }
 
     /**
-     * Reads a record as the expected event type. A record without a {@code ce_id}, of another type or with an
+     * Reads a record (its headers and value) as the expected event type. A record without a {@code ce_id}, of another type or with an
      * unreadable payload throws {@link MalformedEventException}: the channel's failure strategy then sends it to
      * the dead-letter topic, and the records behind it keep flowing.
      */
-    public static <T> Received<T> read(ConsumerRecord<String, String> record, EventType<T> type) {
-        return read(record.headers(), record.value(), type);
-    }
-
-    /** As {@link #read(ConsumerRecord, EventType)}, for a record of a batch: its headers and its value. */
     public static <T> Received<T> read(Headers headers, String value, EventType<T> type) {
         String id = CloudEvents.header(headers, CloudEvents.ID)
                 .orElseThrow(() -> new MalformedEventException(type.type(), new IllegalArgumentException("no ce_id header")));
@@ -48,11 +42,6 @@ public final class IncomingEvents {
                     new IllegalArgumentException("record does not match the event's schema: " + violations));
         }
         return new Received<>(id, EventJson.read(document, type));
-    }
-
-    /** The record's {@code ce_type}, for channels that carry several event types; empty string when absent. */
-    public static String typeOf(ConsumerRecord<String, String> record) {
-        return typeOf(record.headers());
     }
 
     /** The {@code ce_type} among these headers; empty string when absent. */

@@ -8,6 +8,7 @@ import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.provider.FetchResult;
 import io.rebound.activity.provider.ProviderGet;
 import io.rebound.activity.provider.ProviderJson;
+import io.rebound.activity.provider.RateLimitPair;
 import io.rebound.activity.provider.RetryAfter;
 import io.rebound.events.Sport;
 import java.net.URI;
@@ -184,26 +185,13 @@ public final class PolarClient {
         if (asked.isPresent()) {
             return asked.get();
         }
-        Optional<long[]> reset = headers.firstValue("RateLimit-Reset").flatMap(PolarClient::pair);
+        Optional<long[]> reset = headers.firstValue("RateLimit-Reset").flatMap(RateLimitPair::parse);
         if (reset.isEmpty()) {
             return RATE_WINDOW;
         }
-        Optional<long[]> usage = headers.firstValue("RateLimit-Usage").flatMap(PolarClient::pair);
-        Optional<long[]> limit = headers.firstValue("RateLimit-Limit").flatMap(PolarClient::pair);
+        Optional<long[]> usage = headers.firstValue("RateLimit-Usage").flatMap(RateLimitPair::parse);
+        Optional<long[]> limit = headers.firstValue("RateLimit-Limit").flatMap(RateLimitPair::parse);
         boolean longTermSpent = usage.isPresent() && limit.isPresent() && usage.get()[1] >= limit.get()[1];
         return Duration.ofSeconds(Math.max(0, reset.get()[longTermSpent ? 1 : 0]));
-    }
-
-    /** "500,5000": the short-term figure, then the long-term one. */
-    private static Optional<long[]> pair(String header) {
-        String[] parts = header.split(",");
-        if (parts.length != 2) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())});
-        } catch (NumberFormatException malformed) {
-            return Optional.empty();
-        }
     }
 }

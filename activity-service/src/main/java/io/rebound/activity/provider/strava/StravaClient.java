@@ -12,6 +12,7 @@ import io.rebound.activity.ingest.ProviderSports;
 import io.rebound.activity.provider.FetchResult;
 import io.rebound.activity.provider.ProviderGet;
 import io.rebound.activity.provider.ProviderJson;
+import io.rebound.activity.provider.RateLimitPair;
 import io.rebound.activity.provider.RetryAfter;
 import io.rebound.support.json.TreeReaders;
 import java.net.URI;
@@ -191,21 +192,8 @@ public final class StravaClient {
     }
 
     private static boolean dailyLimitSpent(HttpHeaders headers) {
-        Optional<long[]> limit = headers.firstValue("X-RateLimit-Limit").flatMap(StravaClient::pair);
-        Optional<long[]> usage = headers.firstValue("X-RateLimit-Usage").flatMap(StravaClient::pair);
+        Optional<long[]> limit = headers.firstValue("X-RateLimit-Limit").flatMap(RateLimitPair::parse);
+        Optional<long[]> usage = headers.firstValue("X-RateLimit-Usage").flatMap(RateLimitPair::parse);
         return limit.isPresent() && usage.isPresent() && usage.get()[1] >= limit.get()[1];
-    }
-
-    /** "200,2000": the 15-minute figure, then the daily one. */
-    private static Optional<long[]> pair(String header) {
-        String[] parts = header.split(",");
-        if (parts.length != 2) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())});
-        } catch (NumberFormatException malformed) {
-            return Optional.empty();
-        }
     }
 }
